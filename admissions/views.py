@@ -1,0 +1,5 @@
+from django.shortcuts import render
+
+
+def inquiry(request):
+    return render(request, "admissions/inquiry.html")

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+admin.site.site_header = "Harbor Light Recovery staff"
+admin.site.site_title = "Staff"
+admin.site.index_title = "Admissions and content"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    path(settings.ADMIN_PATH, admin.site.urls),
+    path("", include("admissions.urls")),
+    path("", include("programs.urls")),
+]
+
+handler400 = "iop_site.views.bad_request"
+handler403 = "iop_site.views.permission_denied"
+handler404 = "iop_site.views.page_not_found"
+handler500 = "iop_site.views.server_error"

@@ -1,0 +1,98 @@
+"""Project-wide views: error pages and health checks.
+
+Error pages render from settings alone (no database, no request context), so they
+still show the admissions phone and the crisis lines when the database is down.
+"""
+
+import logging
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from .context_processors import clinic_fallback
+
+logger = logging.getLogger(__name__)
+
+ERROR_PAGES = {
+    400: (
+        _("Something was wrong with that request"),
+        _("We could not understand what your browser sent. Please go back and try again."),
+    ),
+    403: (
+        _("You do not have access to this page"),
+        _("This page is not available to you. If you think that is a mistake, please call us."),
+    ),
+    404: (
+        _("We could not find that page"),
+        _("The page may have moved, or the address may have a typo."),
+    ),
+    500: (
+        _("Something went wrong on our side"),
+        _("We are sorry: the site had a problem showing this page. Nothing you did caused it."),
+    ),
+    503: (
+        _("The site is briefly unavailable"),
+        _("We are sorry: part of the site is down for a moment. Please try again shortly."),
+    ),
+}
+
+
+def render_error_page(status):
+    """An error page with the admissions phone and crisis lines, and no internal detail."""
+    title, message = ERROR_PAGES[status]
+    body = loader.get_template("error.html").render(
+        {"clinic": clinic_fallback(), "nav_items": [], "title": title, "message": message}
+    )
+    return HttpResponse(body, status=status)
+
+
+def bad_request(request, exception=None):
+    return render_error_page(400)
+
+
+def permission_denied(request, exception=None):
+    return render_error_page(403)
+
+
+def page_not_found(request, exception=None):
+    return render_error_page(404)
+
+
+def server_error(request):
+    return render_error_page(500)
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """Liveness: the process answers. Touches nothing else."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+@require_safe
+def readyz(request):
+    """Readiness: the database and the shared cache both answer, or 503."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception:
+        logger.exception("Readiness check: database unavailable")
+        checks["database"] = "unavailable"
+    try:
+        cache.set("readyz", "ok", 5)
+        checks["cache"] = "ok" if cache.get("readyz") == "ok" else "unavailable"
+    except Exception:
+        logger.exception("Readiness check: cache unavailable")
+        checks["cache"] = "unavailable"
+    ready = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503
+    )

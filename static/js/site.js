@@ -1,0 +1,37 @@
+/* Progressive enhancement only: every page works without this file. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  // On small screens the main navigation folds behind a "Menu" button.
+  var toggle = document.querySelector(".nav-toggle");
+  var nav = document.getElementById("primary-nav");
+  if (toggle && nav) {
+    nav.setAttribute("data-collapsed", "true");
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") === "true";
+      toggle.setAttribute("aria-expanded", String(!open));
+      nav.setAttribute("data-collapsed", String(open));
+      if (!open) {
+        var first = nav.querySelector("a");
+        if (first) { first.focus(); }
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        toggle.click();
+        toggle.focus();
+      }
+    });
+  }
+
+  // A form that is being sent cannot be sent twice by a double click.
+  document.querySelectorAll("form[data-submit-once]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      form.querySelectorAll("[type=submit]").forEach(function (button) {
+        button.disabled = true;
+      });
+    });
+  });
+})();

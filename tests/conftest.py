@@ -1,0 +1,13 @@
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+
+@pytest.fixture(autouse=True, scope="session")
+def collected_static(tmp_path_factory, django_test_environment):
+    """Collect static files once, as `make run` does, so pages render with the
+    hashed names of the manifest storage and whitenoise can serve them."""
+    root = tmp_path_factory.mktemp("staticfiles")
+    with override_settings(STATIC_ROOT=root):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield root
