@@ -32,7 +32,6 @@ install-dev: $(VENV)/.installed-dev $(SECRET_FILE)
 setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
-	$(MANAGE) setup_groups
 	$(MANAGE) load_demo_content
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
