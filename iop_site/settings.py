@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "programs",
     "admissions",
+    # Last: syncs the staff groups after every other app has migrated.
+    "iop_site.apps.SiteConfig",
 ]
 
 MIDDLEWARE = [
