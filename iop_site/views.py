@@ -5,9 +5,11 @@ still show the admissions phone and the crisis lines when the database is down.
 """
 
 import logging
+import sys
 
 from django.core.cache import cache
 from django.db import connection
+from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
@@ -42,13 +44,26 @@ ERROR_PAGES = {
 }
 
 
-def render_error_page(status):
+# Seconds a visitor's browser (or a load balancer) should wait before retrying a 503.
+RETRY_AFTER_SECONDS = 30
+
+
+def render_error_page(status, request_id=""):
     """An error page with the admissions phone and crisis lines, and no internal detail."""
     title, message = ERROR_PAGES[status]
     body = loader.get_template("error.html").render(
-        {"clinic": clinic_fallback(), "nav_items": [], "title": title, "message": message}
+        {
+            "clinic": clinic_fallback(),
+            "nav_items": [],
+            "title": title,
+            "message": message,
+            "request_id": request_id,
+        }
     )
-    return HttpResponse(body, status=status)
+    response = HttpResponse(body, status=status)
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def bad_request(request, exception=None):
@@ -64,7 +79,12 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render_error_page(500)
+    """500, or 503 when the database cannot be reached: the visitor is told the site is
+    briefly down (not that it is broken) and still sees the phone and crisis lines."""
+    request_id = getattr(request, "id", "")
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return render_error_page(503, request_id)
+    return render_error_page(500, request_id)
 
 
 @never_cache
