@@ -5,3 +5,22 @@ from django.utils.translation import gettext_lazy as _
 class AdmissionsConfig(AppConfig):
     name = "admissions"
     verbose_name = _("Admissions")
+
+    # Synced into the staff groups after every migrate (iop_site/groups.py). Exporting
+    # inquiries (admissions.export_inquiry) is deliberately in no group: a superuser
+    # grants it to named people.
+    staff_group_permissions = {
+        "Admissions": [
+            "admissions.view_inquiry",
+            "admissions.add_inquiry",
+            "admissions.change_inquiry",
+            "admissions.view_inquiry_report",
+            "admissions.view_note",
+            "admissions.add_note",
+            "admissions.view_contactattempt",
+            "admissions.add_contactattempt",
+            "admissions.view_inquiryevent",
+            "admissions.view_notification",
+        ],
+        "Marketing": ["admissions.view_inquiry_report"],
+    }

@@ -73,7 +73,8 @@ CSRF_TRUSTED_ORIGINS = [SITE_URL] if SITE_URL.startswith("https://") else []
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/") + "/"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin with the project's admin site (iop_site/admin.py).
+    "iop_site.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -206,6 +207,15 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Two-factor sign-in (TOTP) for staff. With STAFF_REQUIRE_2FA on, these groups cannot
+# use the admin without a code from an authenticator app; anyone with a device is asked.
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", default=False)
+STAFF_2FA_GROUPS = env_list("STAFF_2FA_GROUPS", "Admissions")
+OTP_TOTP_ISSUER = os.environ.get("CLINIC_NAME", "Harbor Light Recovery") + " staff"
+
+# A friendly page, with no detail an attacker could use, when an account is locked.
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
 # Staff sessions end after this many minutes without a request.
 SESSION_COOKIE_AGE = env_int("STAFF_SESSION_IDLE_MINUTES", 30) * 60
@@ -348,3 +358,16 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
+
+# --- Admissions ---
+# The inquiry form's abuse limits, the first-contact deadlines and retention.
+
+ADMISSIONS_MIN_FILL_SECONDS = env_int("ADMISSIONS_MIN_FILL_SECONDS", 3)
+ADMISSIONS_RATE_LIMIT = env_int("ADMISSIONS_RATE_LIMIT", 5)
+ADMISSIONS_RATE_WINDOW_MINUTES = env_int("ADMISSIONS_RATE_WINDOW_MINUTES", 60)
+ADMISSIONS_URGENT_DEADLINE_MINUTES = env_int("ADMISSIONS_URGENT_DEADLINE_MINUTES", 60)
+ADMISSIONS_DEADLINE_MINUTES = env_int("ADMISSIONS_DEADLINE_MINUTES", 240)
+ADMISSIONS_RETENTION_DAYS = env_int("ADMISSIONS_RETENTION_DAYS", 365)
+# Seconds the visitor's request may wait for the mail server before the notification
+# is left to `manage.py send_notifications`.
+ADMISSIONS_EMAIL_TIMEOUT = env_int("ADMISSIONS_EMAIL_TIMEOUT", 3)

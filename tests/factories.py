@@ -18,3 +18,20 @@ def make_user(username="staff", groups=(), password="a long test password 123", 
 
 
 # --- admissions ----------------------------------------------------------------------
+
+
+def make_inquiry(**overrides):
+    """A saved website inquiry with plausible defaults; any field can be overridden."""
+    from django.utils import timezone
+
+    from admissions.models import Inquiry
+
+    fields = {
+        "first_name": "Sam",
+        "phone": "+12025550143",
+        "email": "",
+        "contact_method": Inquiry.ContactMethod.CALL,
+        "consent_at": timezone.now(),
+    }
+    fields.update(overrides)
+    return Inquiry.objects.create(**fields)

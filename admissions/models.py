@@ -1,0 +1,615 @@
+"""Admissions inquiries and their workflow.
+
+An inquiry holds what a prospective patient (or someone who cares about them) told
+us, which is health information: it stays in the database and is shown only to
+admissions staff. Events, notifications and log lines hold ids, statuses, actors and
+times, never the text a visitor typed.
+"""
+
+import re
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
+
+# No 0/O, 1/I/L: a reference is read aloud over the phone.
+REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+REFERENCE_LENGTH = 8
+
+# Words that mean someone may be in danger right now. Matched on word boundaries,
+# case-insensitively, in the free-text message.
+CRISIS_PATTERN = re.compile(
+    r"\b("
+    r"suicid(?:e|al)|kill(?:ing)?\s+my\s*self|end(?:ing)?\s+(?:my|it\s+all|my\s+own)\s+life"
+    r"|end(?:ing)?\s+it\s+all|want(?:ed)?\s+to\s+die|self[-\s]?harm(?:ing)?"
+    r"|hurt(?:ing)?\s+my\s*self|cut(?:ting)?\s+my\s*self|overdos(?:e|ed|es|ing)|o\.?d\.?|od'?d"
+    r"|no\s+reason\s+to\s+live"
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def mentions_crisis(text):
+    return bool(text) and CRISIS_PATTERN.search(text) is not None
+
+
+def new_reference():
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+class WorkflowError(Exception):
+    """A status move the workflow does not allow."""
+
+
+# "-priority" sorts urgent first: keep every other value alphabetically before "urgent".
+class InquiryPriority(models.TextChoices):
+    ROUTINE = "routine", _("Routine")
+    URGENT = "urgent", _("Urgent")
+
+
+class InquiryStatus(models.TextChoices):
+    NEW = "new", _("New")
+    CONTACTED = "contacted", _("Contacted")
+    ASSESSMENT_SCHEDULED = "assessment_scheduled", _("Assessment scheduled")
+    ADMITTED = "admitted", _("Admitted")
+    REFERRED = "referred", _("Referred elsewhere")
+    NOT_A_FIT = "not_a_fit", _("Not a fit")
+    UNREACHABLE = "unreachable", _("Unreachable")
+    SPAM = "spam", _("Spam")
+
+
+class InquiryQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=Inquiry.OPEN_STATUSES)
+
+    def closed(self):
+        return self.exclude(status__in=Inquiry.OPEN_STATUSES)
+
+    def overdue(self, now=None):
+        """Open inquiries past their first-contact deadline with no first contact."""
+        return self.open().filter(
+            first_contact_at__isnull=True, first_contact_due_at__lt=now or timezone.now()
+        )
+
+
+class Inquiry(models.Model):
+    class For(models.TextChoices):
+        MYSELF = "myself", _("Myself")
+        SOMEONE_ELSE = "someone_else", _("Someone I care about")
+
+    class ContactMethod(models.TextChoices):
+        CALL = "call", _("Phone call")
+        TEXT = "text", _("Text message")
+        EMAIL = "email", _("Email")
+
+    class BestTime(models.TextChoices):
+        ANY = "any", _("Any time")
+        MORNING = "morning", _("Morning (8 am to noon)")
+        AFTERNOON = "afternoon", _("Afternoon (noon to 5 pm)")
+        EVENING = "evening", _("Evening (5 pm to 9 pm)")
+
+    class Program(models.TextChoices):
+        EVENING = "evening", _("Evening program, in person")
+        VIRTUAL = "virtual", _("Virtual program")
+        NOT_SURE = "not_sure", _("Not sure yet")
+
+    class HeardAbout(models.TextChoices):
+        SEARCH = "search", _("Web search")
+        DOCTOR = "doctor", _("Doctor, therapist or counsellor")
+        FAMILY = "family", _("Family or friend")
+        INSURANCE = "insurance", _("Insurance company")
+        TREATMENT = "treatment", _("Another treatment program")
+        SOCIAL = "social", _("Social media")
+        OTHER = "other", _("Somewhere else")
+
+    class Source(models.TextChoices):
+        WEBSITE = "website", _("Website form")
+        PHONE = "phone", _("Phone call")
+        REFERRAL = "referral", _("Professional referral")
+        WALK_IN = "walk_in", _("Walk-in")
+
+    Status = InquiryStatus
+    Priority = InquiryPriority
+
+    OPEN_STATUSES = (Status.NEW, Status.CONTACTED, Status.ASSESSMENT_SCHEDULED)
+
+    # The whole workflow: from each status, where an inquiry may go next.
+    ALLOWED_MOVES = {
+        Status.NEW: (Status.CONTACTED, Status.UNREACHABLE, Status.SPAM),
+        Status.CONTACTED: (
+            Status.ASSESSMENT_SCHEDULED,
+            Status.REFERRED,
+            Status.NOT_A_FIT,
+            Status.UNREACHABLE,
+        ),
+        Status.ASSESSMENT_SCHEDULED: (
+            Status.ADMITTED,
+            Status.CONTACTED,
+            Status.REFERRED,
+            Status.NOT_A_FIT,
+            Status.UNREACHABLE,
+        ),
+        # They called back, or a closed inquiry was closed by mistake.
+        Status.UNREACHABLE: (Status.CONTACTED,),
+        Status.REFERRED: (Status.CONTACTED,),
+        Status.NOT_A_FIT: (Status.CONTACTED,),
+        Status.SPAM: (Status.NEW,),
+        Status.ADMITTED: (),
+    }
+
+    # What the visitor typed: read-only for staff once stored (see InquiryAdmin).
+    VISITOR_FIELDS = (
+        "inquiry_for",
+        "first_name",
+        "phone",
+        "email",
+        "contact_method",
+        "best_time",
+        "voicemail_ok",
+        "texts_ok",
+        "insurance_provider",
+        "program_interest",
+        "heard_about",
+        "message",
+    )
+
+    reference = models.CharField(
+        _("reference"),
+        max_length=REFERENCE_LENGTH,
+        unique=True,
+        editable=False,
+        help_text=_("Short code the person was given; read it back to them on the phone."),
+    )
+    submission_token = models.UUIDField(
+        _("submission token"),
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("One per rendered form, so a resubmitted form never creates a second row."),
+    )
+    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    source = models.CharField(
+        _("source"),
+        max_length=20,
+        choices=Source.choices,
+        default=Source.WEBSITE,
+        help_text=_("How the inquiry reached us."),
+    )
+
+    inquiry_for = models.CharField(
+        _("inquiry is for"), max_length=20, choices=For.choices, default=For.MYSELF
+    )
+    first_name = models.CharField(
+        _("first name"),
+        max_length=100,
+        help_text=_("Any name the person gave; it may not be their legal name."),
+    )
+    phone = PhoneNumberField(_("phone"), blank=True, region="US")
+    email = models.EmailField(_("email"), blank=True, max_length=254)
+    contact_method = models.CharField(
+        _("preferred contact method"),
+        max_length=10,
+        choices=ContactMethod.choices,
+        default=ContactMethod.CALL,
+    )
+    best_time = models.CharField(
+        _("best time to reach them"), max_length=10, choices=BestTime.choices, default=BestTime.ANY
+    )
+    voicemail_ok = models.BooleanField(
+        _("voicemail naming the clinic is OK"),
+        default=False,
+        help_text=_("If not, never leave a message that names the clinic."),
+    )
+    texts_ok = models.BooleanField(_("texts are OK"), default=False)
+    insurance_provider = models.CharField(
+        _("insurance provider"), max_length=80, blank=True, help_text=_("A name only.")
+    )
+    program_interest = models.CharField(
+        _("program of interest"), max_length=10, choices=Program.choices, default=Program.NOT_SURE
+    )
+    heard_about = models.CharField(
+        _("heard about us from"), max_length=10, choices=HeardAbout.choices, blank=True
+    )
+    message = models.TextField(_("message"), max_length=1000, blank=True)
+    consent_at = models.DateTimeField(
+        _("consent given"),
+        null=True,
+        blank=True,
+        help_text=_("When the person agreed to be contacted (website form)."),
+    )
+    privacy_notice_version = models.CharField(
+        _("privacy notice version"),
+        max_length=40,
+        blank=True,
+        help_text=_("The privacy notice in force when they agreed."),
+    )
+
+    priority = models.CharField(
+        _("priority"),
+        max_length=10,
+        choices=Priority.choices,
+        default=Priority.ROUTINE,
+        help_text=_("Urgent when the message mentions a crisis; call first, 988/911 if needed."),
+    )
+    status = models.CharField(
+        _("status"), max_length=24, choices=Status.choices, default=Status.NEW, editable=False
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_inquiries",
+    )
+    next_follow_up_at = models.DateTimeField(
+        _("next follow-up"), null=True, blank=True, help_text=_("When to try them next.")
+    )
+    first_contact_due_at = models.DateTimeField(
+        _("first contact due"),
+        editable=False,
+        help_text=_("Deadline for the first contact, from receipt and priority."),
+    )
+    first_contact_at = models.DateTimeField(_("first contacted"), null=True, editable=False)
+    assessment_scheduled_at = models.DateTimeField(
+        _("assessment first scheduled"), null=True, editable=False
+    )
+    closed_at = models.DateTimeField(_("closed"), null=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("taken by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("The staff member who entered an inquiry taken by phone."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # First-party attribution, read from the attribution cookie when the form is sent.
+    landing_page = models.CharField(_("landing page"), max_length=200, blank=True)
+    referrer = models.CharField(_("referrer"), max_length=300, blank=True)
+    utm_source = models.CharField("utm_source", max_length=100, blank=True)
+    utm_medium = models.CharField("utm_medium", max_length=100, blank=True)
+    utm_campaign = models.CharField("utm_campaign", max_length=100, blank=True)
+    utm_term = models.CharField("utm_term", max_length=100, blank=True)
+    utm_content = models.CharField("utm_content", max_length=100, blank=True)
+
+    objects = InquiryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inquiry")
+        verbose_name_plural = _("inquiries")
+        ordering = ["-priority", "received_at"]
+        permissions = [
+            ("view_inquiry_report", _("Can view the admissions report (counts only)")),
+            ("export_inquiry", _("Can export inquiries to CSV")),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-priority", "received_at"], name="inquiry_queue_idx"),
+            models.Index(fields=["status", "first_contact_due_at"], name="inquiry_due_idx"),
+            models.Index(fields=["status", "closed_at"], name="inquiry_closed_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~(Q(phone="") & Q(email="")), name="inquiry_phone_or_email"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=InquiryStatus.values),
+                name="inquiry_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(priority__in=InquiryPriority.values),
+                name="inquiry_priority_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.reference or str(_("new inquiry"))
+
+    def save(self, *args, **kwargs):
+        """Derives the reference, priority and first-contact deadline of a new inquiry;
+        retries with a fresh reference if one collides."""
+        if self._state.adding:
+            if mentions_crisis(self.message):
+                self.priority = self.Priority.URGENT
+            if self.first_contact_due_at is None:
+                self.first_contact_due_at = self.received_at + timedelta(
+                    minutes=self.contact_deadline_minutes()
+                )
+            if not self.reference:
+                for _attempt in range(10):
+                    self.reference = new_reference()
+                    try:
+                        with transaction.atomic():
+                            super().save(*args, **kwargs)
+                        return
+                    except IntegrityError:
+                        if not Inquiry.objects.filter(reference=self.reference).exists():
+                            raise
+                raise IntegrityError("Could not find a free inquiry reference.")
+        super().save(*args, **kwargs)
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_urgent(self):
+        return self.priority == self.Priority.URGENT
+
+    @property
+    def is_overdue(self):
+        return (
+            self.is_open
+            and self.first_contact_at is None
+            and self.first_contact_due_at is not None
+            and self.first_contact_due_at < timezone.now()
+        )
+
+    def allowed_moves(self):
+        return self.ALLOWED_MOVES[self.Status(self.status)]
+
+    def contact_deadline_minutes(self):
+        if self.is_urgent:
+            return settings.ADMISSIONS_URGENT_DEADLINE_MINUTES
+        return settings.ADMISSIONS_DEADLINE_MINUTES
+
+    def move_to(self, status, by=None, note=""):
+        """Move the inquiry to `status` if the workflow allows it.
+
+        Side effects: locks and saves this row (status and milestone times), writes a
+        status event and, when given, a note by `by`. Moving to the current status does
+        nothing and returns False; a move the workflow refuses raises WorkflowError.
+        """
+        status = self.Status(status)
+        with transaction.atomic():
+            current = Inquiry.objects.select_for_update().get(pk=self.pk)
+            if current.status == status:
+                self.status = current.status
+                return False
+            if status not in current.allowed_moves():
+                raise WorkflowError(
+                    _("An inquiry cannot move from “%(from)s” to “%(to)s”.")
+                    % {"from": current.get_status_display(), "to": status.label}
+                )
+            now = timezone.now()
+            previous = current.status
+            changed = ["status", "updated_at"]
+            current.status = status
+            if status == self.Status.CONTACTED and current.first_contact_at is None:
+                current.first_contact_at = now
+                changed.append("first_contact_at")
+            if (
+                status == self.Status.ASSESSMENT_SCHEDULED
+                and current.assessment_scheduled_at is None
+            ):
+                current.assessment_scheduled_at = now
+                changed.append("assessment_scheduled_at")
+            closed_at = None if status in self.OPEN_STATUSES else now
+            if closed_at != current.closed_at:
+                current.closed_at = closed_at
+                changed.append("closed_at")
+            current.save(update_fields=changed)
+            InquiryEvent.objects.create(
+                inquiry=current,
+                kind=InquiryEvent.Kind.STATUS_CHANGED,
+                from_status=previous,
+                to_status=status,
+                actor=by,
+                created_at=now,
+            )
+            if note:
+                Note.objects.create(inquiry=current, author=by, text=note, created_at=now)
+                InquiryEvent.objects.create(
+                    inquiry=current, kind=InquiryEvent.Kind.NOTE_ADDED, actor=by, created_at=now
+                )
+        for field in changed:
+            setattr(self, field, getattr(current, field))
+        return True
+
+    move_to.alters_data = True
+
+    def assign_to(self, user, by=None):
+        """Assign the inquiry (None unassigns). Side effects: saves assigned_to and writes
+        an assignment event. Returns False when nothing changed."""
+        with transaction.atomic():
+            current = Inquiry.objects.select_for_update().get(pk=self.pk)
+            if current.assigned_to_id == (user.pk if user else None):
+                return False
+            current.assigned_to = user
+            current.save(update_fields=["assigned_to", "updated_at"])
+            InquiryEvent.objects.create(
+                inquiry=current, kind=InquiryEvent.Kind.ASSIGNED, actor=by, assignee=user
+            )
+        self.assigned_to = user
+        return True
+
+    assign_to.alters_data = True
+
+    def log_contact_attempt(self, channel, outcome, by=None, at=None):
+        """Record a contact attempt. Side effects: saves the attempt and an event; if it
+        reached the person, records the first contact and moves a new inquiry to
+        Contacted."""
+        at = at or timezone.now()
+        with transaction.atomic():
+            attempt = ContactAttempt.objects.create(
+                inquiry=self, channel=channel, outcome=outcome, by=by, at=at
+            )
+            self.record_contact_attempt(attempt)
+        return attempt
+
+    log_contact_attempt.alters_data = True
+
+    def record_contact_attempt(self, attempt):
+        """The follow-up of a saved attempt (also used by the admin inline): an event,
+        and for an attempt that reached the person, the first contact."""
+        with transaction.atomic():
+            InquiryEvent.objects.create(
+                inquiry=self,
+                kind=InquiryEvent.Kind.CONTACT_LOGGED,
+                actor=attempt.by,
+                created_at=attempt.at,
+            )
+            if attempt.outcome != ContactAttempt.Outcome.REACHED:
+                return
+            Inquiry.objects.filter(pk=self.pk, first_contact_at__isnull=True).update(
+                first_contact_at=attempt.at
+            )
+            self.refresh_from_db(fields=["first_contact_at", "status"])
+            if self.status == self.Status.NEW:
+                self.move_to(self.Status.CONTACTED, by=attempt.by)
+
+    record_contact_attempt.alters_data = True
+
+
+class InquiryEvent(models.Model):
+    """One line of an inquiry's activity history. Ids, statuses, actors and times only."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Received")
+        STATUS_CHANGED = "status_changed", _("Status changed")
+        ASSIGNED = "assigned", _("Assigned")
+        NOTE_ADDED = "note_added", _("Note added")
+        CONTACT_LOGGED = "contact_logged", _("Contact attempt logged")
+        DETAILS_CORRECTED = "details_corrected", _("Contact details corrected")
+        EXPORTED = "exported", _("Exported to CSV")
+        VIEWED = "viewed", _("Opened by staff")
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("what happened"), max_length=20, choices=Kind.choices)
+    from_status = models.CharField(
+        _("from status"), max_length=24, choices=Inquiry.Status.choices, blank=True
+    )
+    to_status = models.CharField(
+        _("to status"), max_length=24, choices=Inquiry.Status.choices, blank=True
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty for the visitor or the system."),
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activity history")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["inquiry", "-created_at"], name="inquiry_event_idx")]
+
+    def __str__(self):
+        if self.kind == self.Kind.STATUS_CHANGED:
+            return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+        return str(self.get_kind_display())
+
+
+class Note(models.Model):
+    """A staff note on an inquiry. Append-only: never edited or deleted by staff."""
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    text = models.TextField(
+        _("note"), max_length=4000, help_text=_("Visible to admissions staff only.")
+    )
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return str(_("Note of %(when)s")) % {"when": timezone.localtime(self.created_at)}
+
+
+class ContactAttempt(models.Model):
+    class Channel(models.TextChoices):
+        CALL = "call", _("Call")
+        TEXT = "text", _("Text")
+        EMAIL = "email", _("Email")
+
+    class Outcome(models.TextChoices):
+        REACHED = "reached", _("Reached them")
+        VOICEMAIL = "voicemail", _("Voicemail left")
+        NO_ANSWER = "no_answer", _("No answer")
+        WRONG_NUMBER = "wrong_number", _("Wrong number")
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="contact_attempts")
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("contact attempt")
+        verbose_name_plural = _("contact attempts")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_channel_display()}: {self.get_outcome_display()}"
+
+
+class Notification(models.Model):
+    """An email to the admissions mailboxes about one inquiry, written in the same
+    transaction as the inquiry and delivered after commit (retried by
+    `manage.py send_notifications`). The email holds the reference, priority and a link."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed, will retry")
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notifications")
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    created_at = models.DateTimeField(_("queued"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    last_error = models.CharField(
+        _("last error"),
+        max_length=100,
+        blank=True,
+        help_text=_("The kind of error only (e.g. ConnectionRefusedError); see the mail server."),
+    )
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["state", "created_at"], name="notification_state_idx")]
+
+    def __str__(self):
+        return str(_("Notification for %(reference)s")) % {"reference": self.inquiry.reference}
