@@ -1,0 +1,145 @@
+"""The public page cache: whole rendered pages in the shared cache (settings.CACHES).
+
+How it stays correct:
+- One content version for the whole site, kept in the cache under VERSION_KEY. Every
+  save or delete of any content model sets a new one (see signals in apps.py), so the
+  next request renders afresh. Each cached page stores the version it was rendered
+  under and is used only while that is still the current version.
+- Each cached page also stores `valid_until`: never later than the next scheduled
+  go-live of a page, so a page scheduled for later appears (in the menu too) at its
+  time without anyone saving anything and with no cron job.
+- A lookup is ONE cache call (get_many of the version and the page), which is one
+  query with the database cache.
+- Only anonymous GET/HEAD requests for published pages are cached, and only responses
+  with no cookie and no CSRF token, so a cached page is right for every visitor.
+- If the cache fails, pages are served uncached and a warning without any request
+  detail is logged.
+"""
+
+import hashlib
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "programs:content-version"
+# The longest a page stays cached, even with no change (a safety net for changes made
+# outside the ORM's signals, e.g. QuerySet.update in a shell).
+MAX_AGE = timedelta(minutes=10)
+
+
+@dataclass
+class Lookup:
+    key: str
+    version: str | None = None
+    usable: bool = True
+    response: HttpResponse | None = None
+
+
+def page_key(request):
+    # The query string is ignored: no public page reads it.
+    digest = hashlib.sha256(request.path.encode()).hexdigest()[:32]
+    return f"programs:page:{digest}"
+
+
+def can_cache(request):
+    """Only an anonymous visitor's GET or HEAD is served from, or stored in, the cache."""
+    return request.method in ("GET", "HEAD") and not request.user.is_authenticated
+
+
+def lookup(request, now=None):
+    """The cached response for this request if it is current, and what `store` needs."""
+    key = page_key(request)
+    try:
+        found = cache.get_many([VERSION_KEY, key])
+    except Exception as exc:
+        _warn("read", exc)
+        return Lookup(key=key, usable=False)
+    version = found.get(VERSION_KEY)
+    entry = found.get(key)
+    result = Lookup(key=key, version=version)
+    now = now or timezone.now()
+    current = entry and version is not None and entry["version"] == version
+    if current and entry["valid_until"] > now:
+        response = HttpResponse(entry["content"], content_type=entry["content_type"])
+        response["X-Page-Cache"] = "hit"
+        result.response = response
+    return result
+
+
+def store(found, request, response, valid_until):
+    """Keep `response` for the next visitors until `valid_until` at the latest.
+
+    `found` is this request's Lookup: the page is stored under the content version read
+    before rendering, so a change saved meanwhile is never hidden by an older render.
+    """
+    if not found.usable or response.status_code != 200 or response.cookies:
+        return
+    if request.META.get("CSRF_COOKIE_USED") or response.has_header("Vary"):
+        # A CSRF token or a per-visitor variation: not the same page for everyone.
+        return
+    seconds = int((valid_until - timezone.now()).total_seconds())
+    if seconds <= 0:
+        return
+    try:
+        version = found.version
+        if version is None:
+            version = new_version()
+            if not cache.add(VERSION_KEY, version, timeout=None):
+                return
+        cache.set(
+            found.key,
+            {
+                "version": version,
+                "valid_until": valid_until,
+                "content": response.content,
+                "content_type": response["Content-Type"],
+            },
+            timeout=seconds,
+        )
+    except Exception as exc:
+        _warn("write", exc)
+        return
+    response["X-Page-Cache"] = "miss"
+
+
+def valid_until(next_go_live, now=None):
+    """When a page rendered now stops being current: after MAX_AGE, or at the next
+    scheduled go-live if that comes sooner."""
+    now = now or timezone.now()
+    limit = now + MAX_AGE
+    return min(limit, next_go_live) if next_go_live else limit
+
+
+def new_version():
+    return uuid.uuid4().hex
+
+
+def bump_content_version(**kwargs):
+    """Signal receiver: content changed, so every cached page is out of date.
+
+    Bumped at once (so the next request renders afresh) and again after the commit
+    (so a page rendered from the old rows during the transaction is not kept)."""
+    _set_new_version()
+    transaction.on_commit(_set_new_version)
+
+
+def _set_new_version():
+    try:
+        cache.set(VERSION_KEY, new_version(), timeout=None)
+    except Exception as exc:
+        _warn("invalidate", exc)
+
+
+def _warn(action, exc):
+    # The exception's class only: its text could carry a cache address or credentials.
+    logger.warning(
+        "Page cache %s failed (%s); serving without the cache.", action, type(exc).__name__
+    )
