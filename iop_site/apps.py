@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig
 from django.db.models.signals import post_migrate
 
 
@@ -13,3 +14,9 @@ class SiteConfig(AppConfig):
         from .groups import sync_staff_groups
 
         post_migrate.connect(sync_staff_groups, sender=self, dispatch_uid="sync_staff_groups")
+
+
+class StaffAdminConfig(AdminConfig):
+    """django.contrib.admin with the project's admin site (two-factor sign-in)."""
+
+    default_site = "iop_site.admin.StaffAdminSite"

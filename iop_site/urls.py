@@ -4,10 +4,6 @@ from django.urls import include, path
 
 from . import views
 
-admin.site.site_header = "Harbor Light Recovery staff"
-admin.site.site_title = "Staff"
-admin.site.index_title = "Admissions and content"
-
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),

@@ -1,0 +1,130 @@
+"""Security headers, staff sign-in (lockout, two-factor, idle sessions), passwords."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a long test password 123"
+
+
+@pytest.mark.parametrize("path", ["/", "/contact/", "/no-such-page/", "/admin/login/"])
+def test_security_headers_on_public_and_admin_pages(client, path):
+    response = client.get(path)
+
+    csp = response["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in csp.split(";") if part.strip())
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in csp
+    assert "http" not in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    policy = response["Permissions-Policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
+        assert feature in policy
+
+
+def login(client, username, password=PASSWORD, otp_token=""):
+    return client.post(
+        reverse("admin:login"),
+        {"username": username, "password": password, "otp_token": otp_token, "next": "/admin/"},
+    )
+
+
+def test_staff_login_locks_after_repeated_failures(client, settings):
+    make_user("dana")
+
+    failures = [login(client, "dana", password="wrong password").status_code for _ in range(5)]
+    locked = login(client, "dana")
+
+    # The fifth failure (AXES_FAILURE_LIMIT) locks; then even the right password is refused.
+    assert failures == [200, 200, 200, 200, 429]
+    assert locked.status_code == 429
+    assert "sign-in is paused" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_staff_login_succeeds_and_session_expires_after_idle_time(client, settings):
+    make_user("dana")
+
+    response = login(client, "dana")
+    index = client.get("/admin/")
+    session = Session.objects.get(session_key=client.session.session_key)
+    expires_in = session.expire_date - timezone.now()
+    # Thirty idle minutes later (the expiry is pushed forward by every request).
+    session.expire_date = timezone.now() - timedelta(seconds=1)
+    session.save()
+    after_idle = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert index.status_code == 200
+    assert timedelta(minutes=29) < expires_in <= timedelta(minutes=30)
+    assert client.session.get_expire_at_browser_close() is True
+    assert after_idle.status_code == 302
+    assert after_idle["Location"].startswith("/admin/login/")
+
+
+def test_two_factor_is_required_for_admissions_when_enabled(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    user = make_user("alex", groups=("Admissions",))
+
+    without_device = login(client, "alex")
+    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    without_code = login(client, "alex")
+    code = totp(device.bin_key)
+    wrong_code = login(client, "alex", otp_token=f"{(code + 1) % 1_000_000:06d}")
+    device.refresh_from_db()
+    # A wrong code slows further tries down (django-otp's throttle); wait it out.
+    device.throttle_reset()
+    with_code = login(client, "alex", otp_token=f"{code:06d}")
+
+    assert "has no authenticator app set up" in without_device.content.decode()
+    assert "Enter the six-digit code" in without_code.content.decode()
+    assert "Invalid token" in wrong_code.content.decode()
+    assert with_code.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_two_factor_is_not_asked_of_other_staff_or_when_disabled(client, settings):
+    make_user("morgan", groups=("Marketing",))
+    make_user("alex", groups=("Admissions",))
+
+    settings.STAFF_REQUIRE_2FA = True
+    marketing = login(client, "morgan")
+    client.logout()
+    settings.STAFF_REQUIRE_2FA = False
+    admissions = login(client, "alex")
+
+    assert marketing.status_code == 302
+    assert admissions.status_code == 302
+
+
+def test_unverified_session_of_a_2fa_account_cannot_use_the_admin(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    user = make_user("alex", groups=("Admissions",))
+    client.force_login(user)
+
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize("password", ["short1", "password1234", "123456789012345"])
+def test_weak_staff_passwords_are_refused(password):
+    with pytest.raises(ValidationError):
+        validate_password(password)
