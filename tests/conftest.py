@@ -11,3 +11,9 @@ def collected_static(tmp_path_factory, django_test_environment):
     with override_settings(STATIC_ROOT=root):
         call_command("collectstatic", interactive=False, verbosity=0)
         yield root
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Staff logins in tests need no slow, attack-resistant hash."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
