@@ -1,0 +1,198 @@
+"""Browser tests: the real site in Debian's Chromium, driven by Playwright.
+
+Chromium comes from the Debian package `chromium` (never `playwright install`, which
+downloads a browser). On a fresh machine where we are root with apt-get, the first browser
+test installs it; elsewhere the browser tests are skipped with a message naming the
+package, except under CI (CI=true), where a missing browser fails the run.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from pytest_django.live_server_helper import LiveServer
+
+from tests.browser.helpers import SCREENSHOTS_DIR, BrowserWatch
+
+# Playwright's sync API runs an asyncio event loop in the test thread, and from then on
+# Django refuses ORM calls in that thread (SynchronousOnlyOperation), even though nothing
+# here is asynchronous. Set before Playwright starts, for the whole browser session.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_PACKAGE = "chromium"
+DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+APT_TIMEOUT_SECONDS = 900
+
+# Why Chromium could not be found or installed, for the end-of-run summary.
+CHROMIUM_MISSING = pytest.StashKey[str]()
+
+
+def _running_in_ci():
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _run_apt(*arguments):
+    """Run apt-get quietly; return (succeeded, last lines of its output)."""
+    command = ["apt-get", "-o", "DPkg::Lock::Timeout=120", *arguments]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    try:
+        result = subprocess.run(  # noqa: S603 - fixed arguments, no shell
+            command,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=APT_TIMEOUT_SECONDS,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return False, str(exc)
+    output = (result.stdout + result.stderr).strip().splitlines()
+    return result.returncode == 0, "\n".join(output[-15:])
+
+
+def _install_chromium(say):
+    """Install the Debian package when we are root with apt-get. Returns why not, or ""."""
+    if shutil.which("apt-get") is None:
+        return "apt-get is not available on this machine"
+    if os.geteuid() != 0:
+        return "the tests are not running as root, so they cannot install it"
+    say(f"Chromium is missing: installing the Debian package '{CHROMIUM_PACKAGE}' (apt-get)...")
+    for step in (["update", "-qq"], ["install", "-y", "-qq", CHROMIUM_PACKAGE]):
+        succeeded, output = _run_apt(*step)
+        if not succeeded:
+            return f"`apt-get {' '.join(step)}` failed:\n{output}"
+    say(f"Installed '{CHROMIUM_PACKAGE}' at {DEFAULT_CHROMIUM_PATH}.")
+    return ""
+
+
+@pytest.fixture(scope="session")
+def chromium_executable(pytestconfig):
+    """The path of a Chromium binary, installing Debian's package on first use if we can."""
+    path = os.environ.get("CHROMIUM_PATH", DEFAULT_CHROMIUM_PATH)
+    if Path(path).is_file():
+        return path
+
+    capture = pytestconfig.pluginmanager.getplugin("capturemanager")
+
+    def say(message):
+        with capture.global_and_fixture_disabled():
+            sys.stderr.write(f"\n[browser tests] {message}\n")
+            sys.stderr.flush()
+
+    reason = (
+        "CHROMIUM_PATH points to a file that does not exist"
+        if "CHROMIUM_PATH" in os.environ
+        else _install_chromium(say)
+    )
+    if not reason and Path(path).is_file():
+        return path
+    message = (
+        f"Browser tests need Chromium at {path}, which is missing ({reason or 'not found'}). "
+        f"Install the Debian package: sudo apt-get install {CHROMIUM_PACKAGE}"
+    )
+    pytestconfig.stash[CHROMIUM_MISSING] = message
+    if _running_in_ci():
+        pytest.fail(f"CI requires the browser tests to run. {message}", pytrace=False)
+    say(f"SKIPPING every browser test. {message}")
+    pytest.skip(message)
+
+
+def pytest_terminal_summary(terminalreporter):
+    message = terminalreporter.config.stash.get(CHROMIUM_MISSING, "")
+    if message:
+        terminalreporter.section("browser tests not run", sep="!", red=True, bold=True)
+        terminalreporter.write_line(message, red=True, bold=True)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, chromium_executable):
+    return {
+        **browser_type_launch_args,
+        "executable_path": chromium_executable,
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {
+        **browser_context_args,
+        "viewport": {"width": 1280, "height": 800},
+        "locale": "en-US",
+    }
+
+
+def _no_static_handler(application):
+    return application
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, but static files come from whitenoise and the collected
+    manifest (as in production), not from Django's finders, which know no hashed names."""
+    address = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(address, start=False)
+    server.thread.static_handler = _no_static_handler
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    """Relative URLs (page.goto("/contact/")) go to the live server. Also replaces
+    pytest-playwright's own base_url fixture, whose definition pytest deprecates."""
+    return live_server.url
+
+
+@pytest.fixture
+def watch(live_server):
+    """Everything the browser does in this test, checked against the site's rules."""
+    return BrowserWatch(live_server.url)
+
+
+@pytest.fixture
+def new_context(new_context, watch):
+    """Every browser context a test opens is watched: requests to other hosts, failed
+    same-origin subresources, CSP violations and script errors fail the test."""
+
+    def create(**kwargs):
+        context = new_context(**kwargs)
+        watch.attach(context)
+        return context
+
+    yield create
+    watch.assert_clean()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture(scope="session")
+def screenshots_dir():
+    """The git-ignored screenshots/ folder at the repository root, emptied once per run."""
+    SCREENSHOTS_DIR.mkdir(exist_ok=True)
+    for old in SCREENSHOTS_DIR.glob("*.png"):
+        old.unlink()
+    return SCREENSHOTS_DIR

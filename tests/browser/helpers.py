@@ -1,0 +1,163 @@
+"""Helpers for the browser tests: what the browser did, accessibility, screenshots, keys."""
+
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+SCREENSHOTS_DIR = Path(__file__).resolve().parents[2] / "screenshots"
+
+# WCAG 2.0, 2.1 and 2.2, levels A and AA.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+DESKTOP_WIDTH = 1280
+PHONE_WIDTH = 375
+
+# Schemes that never reach the network.
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+# Injected before any page script (and not subject to the page's CSP): reports every CSP
+# violation the page raises to the test through an exposed binding.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__reportCspViolation(
+    event.effectiveDirective,
+    event.blockedURI,
+    event.sourceFile + ":" + event.lineNumber,
+    event.sample || ""
+  );
+}, true);
+"""
+
+
+def origin_of(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+class BrowserWatch:
+    """Records what every watched browser context does and lists what breaks the rules:
+    a request to any host but the live server's, a same-origin subresource answered with
+    an error (or not answered), a Content Security Policy violation, an uncaught script
+    error."""
+
+    def __init__(self, server_url):
+        self.origin = origin_of(server_url)
+        self.requests = []
+        self.problems = []
+        self._reported = 0
+
+    def attach(self, context):
+        context.on("request", self._on_request)
+        context.on("response", self._on_response)
+        context.on("requestfailed", self._on_request_failed)
+        context.on("console", self._on_console)
+        context.on("weberror", self._on_web_error)
+        context.expose_binding("__reportCspViolation", self._on_csp_violation)
+        context.add_init_script(CSP_LISTENER)
+
+    def _on_request(self, request):
+        self.requests.append(request.url)
+        scheme = urlsplit(request.url).scheme
+        if scheme not in LOCAL_SCHEMES and origin_of(request.url) != self.origin:
+            self.problems.append(
+                f"privacy: {request.resource_type} request to another host: {request.url}"
+            )
+
+    def _on_response(self, response):
+        request = response.request
+        if (
+            request.resource_type != "document"
+            and origin_of(response.url) == self.origin
+            and response.status >= 400
+        ):
+            self.problems.append(
+                f"subresource: HTTP {response.status} for {request.resource_type} "
+                f"{response.url} (page {response.frame.url})"
+            )
+
+    def _on_request_failed(self, request):
+        if request.resource_type != "document" and origin_of(request.url) == self.origin:
+            self.problems.append(
+                f"subresource: {request.resource_type} {request.url} failed: {request.failure}"
+            )
+
+    def _on_console(self, message):
+        # Chromium logs every CSP violation, also with JavaScript off (no event then).
+        if "Content Security Policy" in message.text:
+            self.problems.append(f"CSP (console) on {message.page.url}: {message.text}")
+
+    def _on_csp_violation(self, source, directive, blocked, location, sample):
+        self.problems.append(
+            f"CSP (event) on {source['page'].url}: {directive} blocked {blocked!r} "
+            f"at {location} {sample!r}"
+        )
+
+    def _on_web_error(self, error):
+        page_url = error.page.url if error.page else "?"
+        self.problems.append(f"script error on {page_url}: {error.error}")
+
+    def assert_clean(self):
+        """Fail with every problem not reported yet."""
+        new = self.problems[self._reported :]
+        self._reported = len(self.problems)
+        assert not new, "The browser saw problems:\n" + "\n".join(f"- {p}" for p in new)
+
+
+def axe_report(axe, page):
+    """axe-core's readable report of WCAG 2.x A/AA violations on the page, or ""."""
+    results = axe.run(
+        page,
+        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+    )
+    if results.violations_count == 0:
+        return ""
+    return f"{page.url}\n{results.generate_report()}"
+
+
+def assert_accessible(axe, page):
+    report = axe_report(axe, page)
+    assert report == "", report
+
+
+def save_screenshots(page, name):
+    """Full-page screenshots of the current page at desktop and phone widths."""
+    original = page.viewport_size
+    SCREENSHOTS_DIR.mkdir(exist_ok=True)
+    for label, width in (("desktop", DESKTOP_WIDTH), ("phone", PHONE_WIDTH)):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.screenshot(path=SCREENSHOTS_DIR / f"{name}-{label}.png", full_page=True)
+    page.set_viewport_size(original)
+
+
+def sitemap_paths(page, base_url):
+    """The paths the sitemap lists, read through the browser; only the home page until
+    the site has a sitemap (404)."""
+    response = page.request.get(f"{base_url}/sitemap.xml")
+    if response.status == 404:
+        return ["/"]
+    assert response.ok, f"/sitemap.xml answered {response.status}"
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ElementTree.fromstring(response.body())  # noqa: S314 - our own server's XML
+    paths = [urlsplit(loc.text.strip()).path for loc in root.iterfind("s:url/s:loc", namespace)]
+    assert paths, "the sitemap lists no pages"
+    return sorted(set(paths) | {"/"})
+
+
+def is_focused(locator):
+    return locator.evaluate("element => element === document.activeElement")
+
+
+def tab_to(page, locator, max_presses=60):
+    """Press Tab until `locator` has the focus, as a keyboard user would."""
+    for _ in range(max_presses):
+        if is_focused(locator):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{locator} never received focus after {max_presses} Tab presses")
+
+
+def horizontal_overflow(page):
+    """How many CSS pixels the page is wider than the viewport (0 = no sideways scroll)."""
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )

@@ -1,0 +1,112 @@
+"""The public site in a real browser: assets, privacy, CSP, accessibility, screenshots."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import (
+    assert_accessible,
+    axe_report,
+    horizontal_overflow,
+    is_focused,
+    save_screenshots,
+    sitemap_paths,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def screenshot_name(path):
+    return "page-" + (path.strip("/").replace("/", "-") or "home")
+
+
+def test_home_page_loads_its_stylesheet_and_script(page, live_server, watch):
+    response = page.goto(live_server.url + "/")
+
+    assert response.status == 200
+    loaded = [url for url in watch.requests if "/static/" in url]
+    assert any(re.search(r"/static/css/site\.[0-9a-f]{12}\.css$", url) for url in loaded), loaded
+    assert any(re.search(r"/static/js/site\.[0-9a-f]{12}\.js$", url) for url in loaded), loaded
+    # site.js ran, and site.css hides the skip link until it has the focus.
+    expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))
+    skip_link = page.get_by_role("link", name="Skip to main content")
+    assert skip_link.bounding_box()["y"] < 0
+    watch.assert_clean()
+
+
+def test_skip_link_is_first_on_tab_and_moves_focus_to_main(page, live_server):
+    page.goto(live_server.url + "/")
+
+    page.keyboard.press("Tab")
+    skip_link = page.get_by_role("link", name="Skip to main content")
+    assert is_focused(skip_link)
+    assert skip_link.bounding_box()["y"] >= 0
+    page.keyboard.press("Enter")
+
+    assert is_focused(page.get_by_role("main"))
+
+
+def test_sitemap_pages_meet_wcag_aa_and_keep_the_rules(page, live_server, axe, screenshots_dir):
+    reports = []
+    paths = sitemap_paths(page, live_server.url)
+
+    for path in paths:
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, f"{path} answered {response.status}"
+        expect(page.get_by_role("heading", level=1)).to_have_count(1)
+        reports.append(axe_report(axe, page))
+        save_screenshots(page, screenshot_name(path))
+
+    assert [report for report in reports if report] == []
+
+
+def test_sitemap_pages_fit_a_phone_without_sideways_scrolling(page, live_server):
+    page.set_viewport_size({"width": 375, "height": 740})
+    too_wide = {}
+
+    for path in sitemap_paths(page, live_server.url):
+        page.goto(live_server.url + path)
+        overflow = horizontal_overflow(page)
+        if overflow > 0:
+            too_wide[path] = overflow
+
+    assert too_wide == {}, f"pages wider than 375 px (extra px): {too_wide}"
+
+
+def test_watch_catches_a_request_to_another_host(page, live_server, watch):
+    page.route("http://tracker.invalid/**", lambda route: route.abort())
+    page.goto(live_server.url + "/")
+
+    page.evaluate(
+        "() => { const i = new Image(); i.src = 'http://tracker.invalid/pixel.gif'; "
+        "document.body.append(i); }"
+    )
+    page.wait_for_timeout(200)
+
+    assert "privacy: image request to another host: http://tracker.invalid/pixel.gif" in (
+        watch.problems
+    )
+    watch.problems.clear()
+
+
+def test_watch_catches_a_csp_violation(page, live_server, watch):
+    page.goto(live_server.url + "/")
+
+    page.evaluate(
+        "() => { const s = document.createElement('script'); s.textContent = '1'; "
+        "document.body.append(s); }"
+    )
+    page.wait_for_timeout(200)
+
+    assert any(p.startswith("CSP (event)") and "script-src" in p for p in watch.problems)
+    assert any(p.startswith("CSP (console)") for p in watch.problems)
+    watch.problems.clear()
+
+
+def test_admin_login_page_meets_wcag_aa(page, live_server, axe, screenshots_dir):
+    response = page.goto(live_server.url + "/admin/login/")
+
+    assert response.status == 200
+    assert_accessible(axe, page)
+    save_screenshots(page, "admin-login")
