@@ -1,11 +1,12 @@
 """Template context every page shares."""
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 
 def clinic_fallback():
     """The clinic's name and phone from settings: what a page shows when the
-    database cannot be asked (error pages)."""
+    database cannot be asked (error pages), or before the clinic's details are entered."""
     phone = settings.CLINIC_FALLBACK_PHONE
     digits = "".join(ch for ch in phone if ch.isdigit())
     return {
@@ -15,9 +16,29 @@ def clinic_fallback():
     }
 
 
+def _clinic():
+    from programs.models import ClinicSettings
+
+    clinic_settings = ClinicSettings.load()
+    return clinic_settings.as_context() if clinic_settings else clinic_fallback()
+
+
+def _nav_items():
+    from programs.models import Page
+
+    return [
+        {"label": page.menu_label, "url": page.get_absolute_url()}
+        for page in Page.objects.in_navigation().only(
+            "title", "nav_label", "slug", "layout", "nav_order"
+        )
+    ]
+
+
 def site(request):
+    # Lazy: a page served from the page cache, or an admin page that does not show
+    # them, runs neither query.
     return {
-        "clinic": clinic_fallback(),
-        "nav_items": [],
+        "clinic": SimpleLazyObject(_clinic),
+        "nav_items": SimpleLazyObject(_nav_items),
         "site_url": settings.SITE_URL,
     }

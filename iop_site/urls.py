@@ -2,11 +2,15 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from programs import views as programs_views
+
 from . import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    path("sitemap.xml", programs_views.sitemap, name="sitemap"),
+    path("robots.txt", programs_views.robots_txt, name="robots_txt"),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("admissions.urls")),
     path("", include("programs.urls")),

@@ -344,6 +344,16 @@ class Track(models.Model):
         return sum(session.hours for session in self._sessions())
 
     @property
+    def day_names(self):
+        weekdays = sorted({session.weekday for session in self._sessions()})
+        return [Session.Weekday(day).label for day in weekdays]
+
+    @property
+    def time_ranges(self):
+        """The distinct session times, in order, e.g. ["6 p.m. to 9 p.m."]."""
+        return list(dict.fromkeys(session.time_range for session in self._sessions()))
+
+    @property
     def weeks_label(self):
         if self.weeks_min == self.weeks_max:
             return _("%(weeks)s weeks") % {"weeks": self.weeks_min}

@@ -6,4 +6,5 @@ app_name = "programs"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("<slug:slug>/", views.page, name="page"),
 ]

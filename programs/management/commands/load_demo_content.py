@@ -1,0 +1,73 @@
+"""Load the demo clinic's content: creates what is missing, never changes what exists.
+
+Each record is looked up by its natural key (page, track, therapy and question by their
+short name; the clinic settings by their single row). A record that exists is left
+exactly as it is, so running this again, as `make run` does, keeps every edit made in
+the admin. A deleted demo record comes back on the next run: unpublish it instead.
+"""
+
+import datetime
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from programs import demo_content
+from programs.models import ClinicSettings, FaqEntry, Page, PageSection, Session, Therapy, Track
+
+
+def _time(text):
+    return datetime.time.fromisoformat(text)
+
+
+class Command(BaseCommand):
+    help = "Create the demo clinic's pages, schedule, therapies, questions and details if missing."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        created = []
+        if ClinicSettings.load() is None:
+            ClinicSettings.objects.create(**demo_content.CLINIC)
+            created.append("clinic settings")
+
+        for data in demo_content.PAGES:
+            if Page.objects.filter(slug=data["slug"]).exists():
+                continue
+            fields = {key: value for key, value in data.items() if key != "sections"}
+            show_in_nav = "nav_order" in fields
+            page = Page.objects.create(
+                status=Page.Status.PUBLISHED, show_in_nav=show_in_nav, **fields
+            )
+            for order, (heading, body) in enumerate(data.get("sections", []), start=1):
+                PageSection.objects.create(page=page, heading=heading, body=body, order=order)
+            created.append(f"page /{page.slug}/")
+
+        for data in demo_content.TRACKS:
+            if Track.objects.filter(slug=data["slug"]).exists():
+                continue
+            fields = {key: value for key, value in data.items() if key != "sessions"}
+            track = Track.objects.create(is_published=True, **fields)
+            for weekday, start, end, mode, location in data["sessions"]:
+                Session.objects.create(
+                    track=track,
+                    weekday=weekday,
+                    start_time=_time(start),
+                    end_time=_time(end),
+                    mode=mode,
+                    location=location,
+                )
+            created.append(f"track {track.slug}")
+
+        for data in demo_content.THERAPIES:
+            if not Therapy.objects.filter(slug=data["slug"]).exists():
+                Therapy.objects.create(is_published=True, **data)
+                created.append(f"therapy {data['slug']}")
+
+        for order, data in enumerate(demo_content.FAQ, start=1):
+            if not FaqEntry.objects.filter(slug=data["slug"]).exists():
+                FaqEntry.objects.create(is_published=True, order=order * 10, **data)
+                created.append(f"question {data['slug']}")
+
+        if created:
+            self.stdout.write(f"Demo content created: {', '.join(created)}.")
+        else:
+            self.stdout.write("Demo content already present; nothing changed.")

@@ -1,0 +1,80 @@
+"""Structured data (JSON-LD) and small display helpers for content templates."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
+
+from programs.models import hours_label
+
+register = template.Library()
+
+# As django.utils.html.json_script: text typed by staff cannot close the <script>
+# element or open a comment inside it.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data):
+    """A <script type="application/ld+json"> data block, escaped like json_script."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),  # noqa: S308 - escaped just above
+    )
+
+
+@register.simple_tag(takes_context=True)
+def clinic_json_ld(context):
+    clinic = context.get("clinic") or {}
+    site_url = context.get("site_url", "")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalClinic",
+        "name": clinic.get("name", ""),
+        "url": f"{site_url}/",
+        "telephone": clinic.get("phone_e164") or clinic.get("phone", ""),
+        "medicalSpecialty": "Psychiatric",
+    }
+    if clinic.get("street_address"):
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": clinic["street_address"],
+            "addressLocality": clinic["city"],
+            "addressRegion": clinic["region"],
+            "postalCode": clinic["postal_code"],
+            "addressCountry": "US",
+        }
+    if clinic.get("opening_hours_spec"):
+        data["openingHours"] = list(clinic["opening_hours_spec"])
+    if clinic.get("social_links"):
+        data["sameAs"] = [link["url"] for link in clinic["social_links"]]
+    return json_ld_script(data)
+
+
+@register.simple_tag
+def faq_json_ld(entries):
+    return json_ld_script(
+        {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": entry.question,
+                    "acceptedAnswer": {
+                        "@type": "Answer",
+                        "text": " ".join(strip_tags(entry.answer_html).split()),
+                    },
+                }
+                for entry in entries
+            ],
+        }
+    )
+
+
+@register.filter
+def hours(value):
+    """3.0 -> "3", 2.5 -> "2.5"."""
+    return hours_label(value)
