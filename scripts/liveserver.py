@@ -6,19 +6,17 @@ benchmark (scripts/bench.py). Servers only ever listen on 127.0.0.1.
 
 import http.client
 import os
-import re
 import signal
 import subprocess
 import sys
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
-
-HIDDEN_INPUT = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
 
 
 def site_environment(workdir, database_url=None, **overrides):
@@ -128,36 +126,103 @@ def valid_inquiry(name, **overrides):
     }
 
 
-def submit_inquiry(port, fields, headers=None, connection=None):
-    """GET the form, then POST it with `fields` the way a browser would (cookies, CSRF
-    token, hidden fields). Returns (status of the POST, its Location header)."""
-    own_connection = connection is None
-    connection = connection or http.client.HTTPConnection(HOST, port, timeout=30)
-    try:
-        connection.request("GET", "/contact/", headers=headers or {})
-        response = connection.getresponse()
-        page = response.read().decode()
-        cookies = [
-            value.split(";", 1)[0]
-            for name, value in response.getheaders()
-            if name.lower() == "set-cookie"
-        ]
-        form = dict(HIDDEN_INPUT.findall(page))
-        form.update(fields)
-        connection.request(
-            "POST",
-            "/contact/",
-            body=urlencode(form),
-            headers={
-                **(headers or {}),
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Cookie": "; ".join(cookies),
-                "Referer": f"http://{HOST}:{port}/contact/",
-            },
-        )
-        response = connection.getresponse()
-        response.read()
-        return response.status, response.getheader("Location", "")
-    finally:
-        if own_connection:
+def submit_inquiry(port, fields, headers=None):
+    """GET the inquiry form, then POST it with `fields` changed, the way a browser would
+    (cookies, CSRF token, hidden fields). Returns (status of the POST, its Location)."""
+    status, location, _page = Browser(port, headers).submit("/contact/", fields)
+    return status, location
+
+
+class FormReader(HTMLParser):
+    """The fields a browser would send for the first <form method="post"> of a page:
+    inputs (checked boxes only), textareas and selected options."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.fields = []
+        self._in_form = self._done = False
+        self._textarea = self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form" and not self._done and attributes.get("method", "").lower() == "post":
+            self._in_form = True
+        if not self._in_form or (not attributes.get("name") and tag != "option"):
+            return
+        if tag == "input":
+            kind = attributes.get("type", "text")
+            if kind in ("submit", "button", "file", "image", "reset"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in attributes:
+                return
+            self.fields.append([attributes["name"], attributes.get("value") or ""])
+        elif tag == "textarea":
+            self._textarea = [attributes["name"], ""]
+            self.fields.append(self._textarea)
+        elif tag == "select":
+            self._select = attributes["name"]
+        elif tag == "option" and self._select and "selected" in attributes:
+            self.fields.append([self._select, attributes.get("value", "")])
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            if self._textarea and self._textarea[1].startswith("\n"):
+                self._textarea[1] = self._textarea[1][1:]
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+        elif tag == "form" and self._in_form:
+            self._in_form, self._done = False, True
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1] += data
+
+
+def read_form(html):
+    reader = FormReader()
+    reader.feed(html)
+    return [tuple(field) for field in reader.fields]
+
+
+class Browser:
+    """A cookie-keeping HTTP client for one server: enough to log into the admin and
+    send its forms. Not a real browser: the journeys in tests/browser use Chromium."""
+
+    def __init__(self, port, headers=None):
+        self.port = port
+        self.headers = headers or {}
+        self.cookies = {}
+
+    def request(self, method, path, fields=None):
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
+        headers = {**self.headers, "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        body = None
+        if fields is not None:
+            body = urlencode(fields)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Referer"] = f"http://{HOST}:{self.port}{path}"
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            for name, value in response.getheaders():
+                if name.lower() == "set-cookie":
+                    key, _, rest = value.partition("=")
+                    self.cookies[key] = rest.split(";", 1)[0]
+            return response.status, response.getheader("Location", ""), response.read().decode()
+        finally:
             connection.close()
+
+    def submit(self, path, changes):
+        """GET the form at `path`, change some fields, POST it back."""
+        _status, _location, page = self.request("GET", path)
+        fields = [(name, value) for name, value in read_form(page) if name not in changes]
+        return self.request("POST", path, fields + list(changes.items()))
+
+    def log_in(self, username, password, admin_path="/admin/"):
+        status, _location, _page = self.submit(
+            f"{admin_path}login/?next={admin_path}",
+            {"username": username, "password": password, "next": admin_path},
+        )
+        if status != 302:
+            raise RuntimeError(f"Could not log in as {username} (HTTP {status}).")

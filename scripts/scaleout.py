@@ -1,0 +1,160 @@
+"""Scale-out check: two app servers sharing one PostgreSQL and one cache.
+
+Usage: `.venv/bin/python scripts/scaleout.py` (CI runs it). Environment:
+SCALEOUT_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/iop_scaleout; the
+database is created anew), REDIS_URL (default redis://127.0.0.1:6379/0; set it to ""
+to share the database cache instead).
+
+It starts two gunicorn instances on different ports and shows, exiting non-zero on
+any failure:
+1. concurrent inquiries sent to both are each stored exactly once;
+2. the per-client rate limit is counted across both (one client, alternating servers);
+3. a content edit made in the admin of one is visible through the other on the next
+   request (the page cache is shared and invalidated on save).
+"""
+
+import os
+import re
+import sys
+import tempfile
+import uuid
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import dj_database_url
+import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.liveserver import (
+    Browser,
+    Gunicorn,
+    get,
+    manage,
+    prepare,
+    read_form,
+    site_environment,
+    submit_inquiry,
+    valid_inquiry,
+)
+
+DATABASE_URL = os.environ.get(
+    "SCALEOUT_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/iop_scaleout"
+)
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+PORTS = (8321, 8322)
+CONCURRENT = 40
+RATE_LIMIT = 5
+EDITED_PAGE = "what-is-iop"
+ADMIN_USER, ADMIN_PASSWORD = "scaleout-admin", "scale-out check " + uuid.uuid4().hex
+
+
+def recreate_database(url):
+    config = dj_database_url.parse(url)
+    with psycopg.connect(
+        host=config["HOST"],
+        port=config["PORT"] or 5432,
+        user=config["USER"],
+        password=config["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    ) as connection:
+        name = psycopg.sql.Identifier(config["NAME"])
+        connection.execute(psycopg.sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+        connection.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(name))
+
+
+def stored_names(url):
+    with psycopg.connect(url) as connection:
+        rows = connection.execute("SELECT first_name FROM admissions_inquiry").fetchall()
+    return Counter(name for (name,) in rows)
+
+
+def check(condition, message):
+    print(("ok    " if condition else "FAIL  ") + message, flush=True)
+    return condition
+
+
+def main():
+    recreate_database(DATABASE_URL)
+    workdir = Path(tempfile.mkdtemp(prefix="iop-scaleout-"))
+    env = site_environment(
+        workdir,
+        database_url=DATABASE_URL,
+        REDIS_URL=REDIS_URL,
+        CACHE_KEY_PREFIX=f"scaleout-{uuid.uuid4().hex[:8]}",
+        # The check plays many clients from one machine: each says who it is in
+        # X-Forwarded-For, which the site trusts only behind a proxy.
+        DJANGO_BEHIND_PROXY="true",
+        ADMISSIONS_RATE_LIMIT=RATE_LIMIT,
+        ADMISSIONS_MIN_FILL_SECONDS=0,
+    )
+    prepare(env)
+    manage(
+        {**env, "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD},
+        "createsuperuser",
+        "--noinput",
+        f"--username={ADMIN_USER}",
+        "--email=scaleout@example.invalid",
+    )
+    cache_name = REDIS_URL or "the database cache"
+    print(f"Two servers on ports {PORTS}, sharing {DATABASE_URL} and {cache_name}")
+    results = []
+    with Gunicorn(env, PORTS[0]), Gunicorn(env, PORTS[1]):
+        # 1. Concurrent inquiries to both servers, each from its own client address.
+        names = [f"Scale {number}" for number in range(CONCURRENT)]
+
+        def send(number):
+            headers = {"X-Forwarded-For": f"192.0.2.{number + 1}"}
+            return submit_inquiry(PORTS[number % 2], valid_inquiry(names[number]), headers)
+
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            statuses = list(pool.map(send, range(CONCURRENT)))
+        accepted = sum(1 for status, _location in statuses if status == 302)
+        results.append(
+            check(accepted == CONCURRENT, f"{accepted}/{CONCURRENT} concurrent inquiries accepted")
+        )
+        stored = stored_names(DATABASE_URL)
+        once = sum(1 for name in names if stored[name] == 1)
+        results.append(check(once == CONCURRENT, f"{once}/{CONCURRENT} stored exactly once"))
+
+        # 2. One client alternating between the servers meets one shared limit.
+        one_client = {"X-Forwarded-For": "198.51.100.7"}
+        codes = [
+            submit_inquiry(PORTS[n % 2], valid_inquiry(f"Limited {n}"), one_client)[0]
+            for n in range(RATE_LIMIT + 3)
+        ]
+        expected = [302] * RATE_LIMIT + [429] * 3
+        results.append(check(codes == expected, f"rate limit across both servers: {codes}"))
+
+        # 3. An edit in the admin of server A shows on server B at the next request.
+        path = f"/{EDITED_PAGE}/"
+        before = get(PORTS[1], path)
+        editor = Browser(PORTS[0])
+        editor.log_in(ADMIN_USER, ADMIN_PASSWORD)
+        _status, _location, listing = editor.request(
+            "GET", f"/admin/programs/page/?q={EDITED_PAGE}"
+        )
+        change_path = re.search(r'href="(/admin/programs/page/\d+/change/)', listing).group(1)
+        marker = f"Edited on server A {uuid.uuid4().hex[:8]}"
+        _status, _location, form_page = editor.request("GET", change_path)
+        fields = read_form(form_page)
+        body = next(value for name, value in fields if name == "body")
+        edited = [(name, value) for name, value in fields if name != "body"]
+        edited += [("body", f"{body}\n\n{marker}\n"), ("_save", "Save")]
+        status, _location, _page = editor.request("POST", change_path, edited)
+        after = get(PORTS[1], path)
+        results.append(
+            check(before[0] == 200 and marker not in before[1], "page served by B before the edit")
+        )
+        results.append(check(status == 302, f"edit saved through A (HTTP {status})"))
+        results.append(check(marker in after[1], "the edit made through A is visible through B"))
+
+    if not all(results):
+        sys.exit(f"Scale-out check failed; server logs are in {workdir}")
+    print("Scale-out check passed.")
+
+
+if __name__ == "__main__":
+    main()
