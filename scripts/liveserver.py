@@ -129,23 +129,24 @@ def valid_inquiry(name, **overrides):
 def submit_inquiry(port, fields, headers=None):
     """GET the inquiry form, then POST it with `fields` changed, the way a browser would
     (cookies, CSRF token, hidden fields). Returns (status of the POST, its Location)."""
-    status, location, _page = Browser(port, headers).submit("/contact/", fields)
+    status, location, _page = Browser(port, headers).submit("/contact/", "inquiry-form", fields)
     return status, location
 
 
 class FormReader(HTMLParser):
-    """The fields a browser would send for the first <form method="post"> of a page:
-    inputs (checked boxes only), textareas and selected options."""
+    """The fields a browser would send for the form with id `form_id`: inputs (checked
+    boxes only), textareas and selected options."""
 
-    def __init__(self):
+    def __init__(self, form_id):
         super().__init__(convert_charrefs=True)
+        self.form_id = form_id
         self.fields = []
         self._in_form = self._done = False
         self._textarea = self._select = None
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "form" and not self._done and attributes.get("method", "").lower() == "post":
+        if tag == "form" and not self._done and attributes.get("id") == self.form_id:
             self._in_form = True
         if not self._in_form or (not attributes.get("name") and tag != "option"):
             return
@@ -179,8 +180,8 @@ class FormReader(HTMLParser):
             self._textarea[1] += data
 
 
-def read_form(html):
-    reader = FormReader()
+def read_form(html, form_id):
+    reader = FormReader(form_id)
     reader.feed(html)
     return [tuple(field) for field in reader.fields]
 
@@ -213,15 +214,16 @@ class Browser:
         finally:
             connection.close()
 
-    def submit(self, path, changes):
-        """GET the form at `path`, change some fields, POST it back."""
+    def submit(self, path, form_id, changes):
+        """GET the page at `path`, change some fields of its form `form_id`, POST it."""
         _status, _location, page = self.request("GET", path)
-        fields = [(name, value) for name, value in read_form(page) if name not in changes]
+        fields = [(name, value) for name, value in read_form(page, form_id) if name not in changes]
         return self.request("POST", path, fields + list(changes.items()))
 
     def log_in(self, username, password, admin_path="/admin/"):
         status, _location, _page = self.submit(
             f"{admin_path}login/?next={admin_path}",
+            "login-form",
             {"username": username, "password": password, "next": admin_path},
         )
         if status != 302:

@@ -139,7 +139,7 @@ def main():
         change_path = re.search(r'href="(/admin/programs/page/\d+/change/)', listing).group(1)
         marker = f"Edited on server A {uuid.uuid4().hex[:8]}"
         _status, _location, form_page = editor.request("GET", change_path)
-        fields = read_form(form_page)
+        fields = read_form(form_page, "page_form")
         body = next(value for name, value in fields if name == "body")
         edited = [(name, value) for name, value in fields if name != "body"]
         edited += [("body", f"{body}\n\n{marker}\n"), ("_save", "Save")]
