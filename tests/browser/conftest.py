@@ -6,6 +6,7 @@ test installs it; elsewhere the browser tests are skipped with a message naming 
 package, except under CI (CI=true), where a missing browser fails the run.
 """
 
+import io
 import os
 import shutil
 import subprocess
@@ -14,6 +15,9 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.helpers import SCREENSHOTS_DIR, BrowserWatch
@@ -196,3 +200,18 @@ def screenshots_dir():
     for old in SCREENSHOTS_DIR.glob("*.png"):
         old.unlink()
     return SCREENSHOTS_DIR
+
+
+@pytest.fixture(autouse=True)
+def _empty_database_cache(transactional_db):
+    """Transactional tests truncate the model tables but not the cache table, so cached
+    pages and submission counts would leak from one browser test into the next. Only the
+    test database's cache table is emptied; a Redis cache (REDIS_URL) is never flushed."""
+    if settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
+        cache.clear()
+
+
+@pytest.fixture
+def demo_content(transactional_db):
+    """The demo clinic's pages, schedule, therapies and questions, as `make run` loads them."""
+    call_command("load_demo_content", stdout=io.StringIO())

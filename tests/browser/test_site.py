@@ -47,7 +47,9 @@ def test_skip_link_is_first_on_tab_and_moves_focus_to_main(page, live_server):
     assert is_focused(page.get_by_role("main"))
 
 
-def test_sitemap_pages_meet_wcag_aa_and_keep_the_rules(page, live_server, axe, screenshots_dir):
+def test_sitemap_pages_meet_wcag_aa_and_keep_the_rules(
+    page, live_server, demo_content, axe, screenshots_dir
+):
     reports = []
     paths = sitemap_paths(page, live_server.url)
 
@@ -61,7 +63,7 @@ def test_sitemap_pages_meet_wcag_aa_and_keep_the_rules(page, live_server, axe, s
     assert [report for report in reports if report] == []
 
 
-def test_sitemap_pages_fit_a_phone_without_sideways_scrolling(page, live_server):
+def test_sitemap_pages_fit_a_phone_without_sideways_scrolling(page, live_server, demo_content):
     page.set_viewport_size({"width": 375, "height": 740})
     too_wide = {}
 
