@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,8 +20,9 @@ HOST = "127.0.0.1"
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 
 
-def site_environment(workdir, database_url=None, **overrides):
-    """The environment of a production-like site whose files live in `workdir`."""
+def site_environment(workdir, database_url=None, static_root=None, **overrides):
+    """The environment of a production-like site whose files live in `workdir`
+    (static files too, unless `static_root` names a folder already collected)."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -30,7 +32,7 @@ def site_environment(workdir, database_url=None, **overrides):
         DJANGO_SETTINGS_MODULE="iop_site.settings",
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY="liveserver-" + "k" * 60,
-        DJANGO_STATIC_ROOT=str(Path(workdir) / "static"),
+        DJANGO_STATIC_ROOT=str(static_root or Path(workdir) / "static"),
         DATABASE_URL=database_url or f"sqlite:///{Path(workdir) / 'site.sqlite3'}",
         ADMISSIONS_NOTIFY_EMAILS="",
         LOG_LEVEL="WARNING",
@@ -45,11 +47,12 @@ def manage(env, *args):
     )
 
 
-def prepare(env, demo_content=True):
-    """migrate, the cache table, static files and (by default) the demo content."""
+def prepare(env, demo_content=True, collect_static=True):
+    """migrate, the cache table, static files and the demo content (each by default)."""
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "createcachetable")
-    manage(env, "collectstatic", "--noinput", "-v0")
+    if collect_static:
+        manage(env, "collectstatic", "--noinput", "-v0")
     if demo_content:
         manage(env, "load_demo_content")
 
@@ -60,9 +63,7 @@ class Gunicorn:
     def __init__(self, env, port, workers=2, log_path=None):
         self.port = port
         self.env = {**env, "GUNICORN_BIND": f"{HOST}:{port}", "GUNICORN_WORKERS": str(workers)}
-        self.log_path = Path(
-            log_path or Path(env["DJANGO_STATIC_ROOT"]).parent / f"gunicorn-{port}.log"
-        )
+        self.log_path = Path(log_path or Path(tempfile.gettempdir()) / f"iop-gunicorn-{port}.log")
         self.process = None
 
     def __enter__(self):

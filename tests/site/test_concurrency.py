@@ -18,9 +18,14 @@ PORT = 8311
 
 
 @pytest.fixture
-def sqlite_site(tmp_path):
-    env = site_environment(tmp_path, ADMISSIONS_RATE_LIMIT=1000, ADMISSIONS_MIN_FILL_SECONDS=0)
-    prepare(env, demo_content=False)
+def sqlite_site(tmp_path, collected_static):
+    env = site_environment(
+        tmp_path,
+        static_root=collected_static,
+        ADMISSIONS_RATE_LIMIT=1000,
+        ADMISSIONS_MIN_FILL_SECONDS=0,
+    )
+    prepare(env, demo_content=False, collect_static=False)
     with Gunicorn(env, PORT, workers=3):
         yield tmp_path / "site.sqlite3"
 
