@@ -29,11 +29,16 @@ $(SECRET_FILE):
 install: $(VENV)/.installed-base $(SECRET_FILE)
 install-dev: $(VENV)/.installed-dev $(SECRET_FILE)
 
+# Hashing and compressing every static file takes a while: only redo it when a file
+# in static/ or an installed package (the admin's files) has changed.
+staticfiles/staticfiles.json: $(shell find static -type f) $(VENV)/.installed-base
+	$(MANAGE) collectstatic --noinput --verbosity 0
+
 setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo_content
-	$(MANAGE) collectstatic --noinput --verbosity 0
+	@$(MAKE) --no-print-directory staticfiles/staticfiles.json
 
 run: setup
 	@echo ""
