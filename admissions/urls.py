@@ -6,4 +6,5 @@ app_name = "admissions"
 
 urlpatterns = [
     path("contact/", views.inquiry, name="inquiry"),
+    path("contact/thanks/", views.thanks, name="thanks"),
 ]

@@ -1,5 +1,171 @@
-from django.shortcuts import render
+"""The public inquiry form and its confirmation page.
+
+What a visitor types is health information: these views never log it, and error
+reports hide the POST data and the local variables (sensitive_* decorators).
+"""
+
+import hashlib
+import hmac
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_http_methods, require_safe
+
+from . import notifications
+from .forms import InquiryForm
+from .middleware import COOKIE_NAME, read_attribution
+from .models import Inquiry, new_reference
+
+logger = logging.getLogger(__name__)
+
+CONFIRMATION_SESSION_KEY = "admissions_confirmation"
 
 
+def client_address(request):
+    """The visitor's address: REMOTE_ADDR, or behind the reverse proxy (the same setting
+    that trusts its X-Forwarded-Proto) the address it appended to X-Forwarded-For."""
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded.strip():
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+class SubmissionLimit:
+    """How many inquiries one client address sent in the current window, counted in the
+    shared cache (so every worker and server sees the same count). The address is kept
+    only as a keyed hash. If the cache is down the limit is not applied (fail open): a
+    person in need must never be turned away by an infrastructure problem."""
+
+    def __init__(self, request):
+        window = max(settings.ADMISSIONS_RATE_WINDOW_MINUTES, 1) * 60
+        digest = hmac.new(
+            settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256
+        ).hexdigest()[:32]
+        self.timeout = window
+        self.key = f"admissions:inquiries:{digest}:{int(time.time() // window)}"
+
+    def _count(self):
+        try:
+            return cache.get(self.key, 0)
+        except Exception as exc:
+            logger.warning(
+                "Inquiry rate limit not checked: cache unavailable (%s)", type(exc).__name__
+            )
+            return 0
+
+    def exceeded(self):
+        return self._count() >= settings.ADMISSIONS_RATE_LIMIT
+
+    def add_one(self):
+        # get + set rather than incr: the database cache's incr resets the expiry.
+        try:
+            cache.set(self.key, cache.get(self.key, 0) + 1, self.timeout)
+        except Exception as exc:
+            logger.warning(
+                "Inquiry rate limit not counted: cache unavailable (%s)", type(exc).__name__
+            )
+
+
+def remember_confirmation(request, inquiry):
+    """Keep what the confirmation page needs in the session, not in the URL: the reference
+    stays out of browser history, proxy logs and Referer headers."""
+    request.session[CONFIRMATION_SESSION_KEY] = {
+        "reference": inquiry.reference,
+        "urgent": inquiry.is_urgent,
+        "contact_method": inquiry.contact_method,
+        "voicemail_ok": inquiry.voicemail_ok,
+        "texts_ok": inquiry.texts_ok,
+    }
+
+
+def confirmed(request, inquiry):
+    remember_confirmation(request, inquiry)
+    response = redirect("admissions:thanks")
+    response.delete_cookie(COOKIE_NAME, samesite="Lax")
+    return response
+
+
+@sensitive_variables()
+def create_inquiry(request, form):
+    """Store the inquiry and its notification in one transaction; delivery follows the
+    commit. A second post of the same rendered form returns the first inquiry."""
+    try:
+        with transaction.atomic():
+            inquiry = form.save(attribution=read_attribution(request))
+            notifications.queue_new_inquiry(inquiry)
+    except IntegrityError:
+        # A double click raced the first post past the check above.
+        existing = Inquiry.objects.filter(submission_token=form.submission_token).first()
+        if existing is None:
+            raise
+        return existing, False
+    return inquiry, True
+
+
+@never_cache
+@sensitive_post_parameters()
+@sensitive_variables()
+@require_http_methods(["GET", "HEAD", "POST"])
 def inquiry(request):
-    return render(request, "admissions/inquiry.html")
+    if request.method != "POST":
+        return render(request, "admissions/inquiry.html", {"form": InquiryForm()})
+
+    form = InquiryForm(request.POST)
+    if form.honeypot_filled():
+        # Pretend it worked, store nothing.
+        logger.info("Inquiry form: honeypot filled, nothing stored")
+        request.session[CONFIRMATION_SESSION_KEY] = {
+            "reference": new_reference(),
+            "urgent": False,
+            "contact_method": Inquiry.ContactMethod.CALL,
+            "voicemail_ok": False,
+            "texts_ok": False,
+        }
+        return redirect("admissions:thanks")
+
+    if form.is_valid():
+        duplicate = Inquiry.objects.filter(submission_token=form.submission_token).first()
+        if duplicate:
+            # Reload, back button or double click: the same confirmation, no second row.
+            return confirmed(request, duplicate)
+        limit = SubmissionLimit(request)
+        if limit.exceeded():
+            logger.warning("Inquiry form: submission limit reached for a client")
+            return render(request, "admissions/rate_limited.html", status=429)
+        inquiry_object, created = create_inquiry(request, form)
+        if created:
+            limit.add_one()
+        return confirmed(request, inquiry_object)
+
+    if form.token_errors() & {"expired", "tampered"}:
+        form.replace_token()
+    return render(request, "admissions/inquiry.html", {"form": form})
+
+
+@never_cache
+@require_safe
+def thanks(request):
+    confirmation = request.session.get(CONFIRMATION_SESSION_KEY)
+    if not confirmation:
+        return redirect("admissions:inquiry")
+    deadline = (
+        settings.ADMISSIONS_URGENT_DEADLINE_MINUTES
+        if confirmation["urgent"]
+        else settings.ADMISSIONS_DEADLINE_MINUTES
+    )
+    return render(
+        request,
+        "admissions/thanks.html",
+        {
+            **confirmation,
+            "deadline_hours": max(1, round(deadline / 60)),
+            "deadline_minutes": deadline,
+        },
+    )

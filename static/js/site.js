@@ -26,6 +26,10 @@
     });
   }
 
+  // After a failed submit, move focus to the error summary so it is read out first.
+  var summary = document.getElementById("error-summary");
+  if (summary) { summary.focus(); }
+
   // A form that is being sent cannot be sent twice by a double click.
   document.querySelectorAll("form[data-submit-once]").forEach(function (form) {
     form.addEventListener("submit", function () {

@@ -1,0 +1,395 @@
+"""The public inquiry form and the staff report's period form."""
+
+import time
+import unicodedata
+import uuid
+from datetime import timedelta
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.formfields import PhoneNumberField
+
+from .models import Inquiry
+
+TOKEN_SALT = "admissions.inquiry.form"  # noqa: S105 - a signing salt, not a secret
+# A form rendered more than a day ago is sent again, with its input kept.
+FORM_MAX_AGE_SECONDS = 24 * 60 * 60
+MESSAGE_MAX_LENGTH = 1000
+# Short names for the error summary where a field's label is long or holds a link.
+SUMMARY_LABELS = {
+    "inquiry_for": _("Who the inquiry is for"),
+    "first_name": _("Name"),
+    "contact_method": _("Contact method"),
+    "best_time": _("Best time"),
+    "voicemail_ok": _("Voicemail"),
+    "texts_ok": _("Text messages"),
+    "insurance_provider": _("Insurance provider"),
+    "program_interest": _("Program"),
+    "heard_about": _("How you heard about us"),
+    "message": _("Message"),
+    "consent": _("Agreement to be contacted"),
+}
+CHOOSE_ONE = {"required": _("Please choose one.")}
+YES_NO = [("no", _("No")), ("yes", _("Yes"))]
+
+
+def privacy_url():
+    try:
+        return reverse("programs:page", kwargs={"slug": "privacy"})
+    except NoReverseMatch:
+        return "/privacy/"
+
+
+def reject_control_characters(value, allow_newlines=False):
+    # NUL has its own error from Django's ProhibitNullCharactersValidator.
+    allowed = {"\x00", "\n", "\r", "\t"} if allow_newlines else {"\x00"}
+    if any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in value):
+        raise ValidationError(
+            _("This contains invisible control characters. Please type it again."),
+            code="control_characters",
+        )
+
+
+def single_line(value):
+    reject_control_characters(value)
+
+
+def multi_line(value):
+    reject_control_characters(value, allow_newlines=True)
+
+
+def new_form_token():
+    """A signed hidden value: one submission id per rendered form, and when it was
+    rendered (too-fast and too-old submissions are refused)."""
+    return signing.dumps({"id": uuid.uuid4().hex, "at": int(time.time())}, salt=TOKEN_SALT)
+
+
+def read_form_token(value):
+    """(submission uuid, seconds since render) or raises signing.BadSignature."""
+    data = signing.loads(value, salt=TOKEN_SALT)
+    if not isinstance(data, dict) or not isinstance(data.get("at"), int):
+        raise signing.BadSignature("Malformed form token")
+    try:
+        token = uuid.UUID(str(data.get("id")))
+    except ValueError as exc:
+        raise signing.BadSignature("Malformed form token") from exc
+    return token, time.time() - data["at"]
+
+
+def yes_no_field(label, help_text=""):
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        initial="no",
+        error_messages=CHOOSE_ONE,
+    )
+
+
+class InquiryForm(forms.ModelForm):
+    """What a visitor tells admissions. Spam checks (honeypot, signed render time) and
+    the submission id for duplicate detection ride along as extra fields."""
+
+    inquiry_for = forms.ChoiceField(
+        label=_("Who is this inquiry for?"),
+        choices=Inquiry.For.choices,
+        widget=forms.RadioSelect,
+        error_messages=CHOOSE_ONE,
+    )
+    first_name = forms.CharField(
+        label=_("First name, or any name you like"),
+        max_length=100,
+        validators=[single_line],
+        help_text=_("It does not have to be your real name."),
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    phone = PhoneNumberField(
+        label=_("Phone number"),
+        region="US",
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+        error_messages={
+            "invalid": _("Enter a US phone number with area code, for example 202 555 0143.")
+        },
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
+    )
+    contact_method = forms.ChoiceField(
+        label=_("How should we contact you?"),
+        choices=Inquiry.ContactMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages=CHOOSE_ONE,
+    )
+    best_time = forms.ChoiceField(
+        label=_("Best time to reach you"),
+        choices=Inquiry.BestTime.choices,
+        initial=Inquiry.BestTime.ANY,
+        widget=forms.RadioSelect,
+        error_messages=CHOOSE_ONE,
+    )
+    voicemail_ok = yes_no_field(
+        _("Is it safe to leave a voicemail that names our clinic?"),
+        _("If you say no, we will never leave a message that mentions treatment or our name."),
+    )
+    texts_ok = yes_no_field(_("Is it OK to send you text messages?"))
+    insurance_provider = forms.CharField(
+        label=_("Insurance provider (optional)"),
+        required=False,
+        max_length=80,
+        validators=[single_line],
+        help_text=_("Just the company name. Please do not type a member or policy number."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    program_interest = forms.ChoiceField(
+        label=_("Which program are you interested in?"),
+        choices=Inquiry.Program.choices,
+        initial=Inquiry.Program.NOT_SURE,
+        widget=forms.RadioSelect,
+        error_messages=CHOOSE_ONE,
+    )
+    heard_about = forms.ChoiceField(
+        label=_("How did you hear about us? (optional)"),
+        choices=[("", _("Choose one, or leave blank")), *Inquiry.HeardAbout.choices],
+        required=False,
+    )
+    message = forms.CharField(
+        label=_("Anything you would like us to know? (optional)"),
+        required=False,
+        max_length=MESSAGE_MAX_LENGTH,
+        validators=[multi_line],
+        help_text=_(
+            "Up to 1000 characters. Please do not include medical details; we will ask "
+            "what we need when we talk."
+        ),
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": MESSAGE_MAX_LENGTH}),
+        error_messages={
+            "max_length": _(
+                "Please keep your message to %(limit_value)d characters or fewer "
+                "(it has %(show_value)d)."
+            )
+        },
+    )
+    consent = forms.BooleanField(
+        required=True,
+        error_messages={
+            "required": _("Please agree to be contacted, so that we can get back to you.")
+        },
+    )
+    # Honeypot: hidden from people (CSS, aria-hidden, no tab stop); bots fill it in.
+    confirm_details = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    form_token = forms.CharField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Inquiry
+        fields = [
+            "inquiry_for",
+            "first_name",
+            "phone",
+            "email",
+            "contact_method",
+            "best_time",
+            "voicemail_ok",
+            "texts_ok",
+            "insurance_provider",
+            "program_interest",
+            "heard_about",
+            "message",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.update(voicemail_ok="no", texts_ok="no", form_token=new_form_token())
+        self.fields["consent"].label = format_html(
+            '{} <a href="{}">{}</a>{}',
+            _(
+                "I agree to be contacted by the admissions team about this inquiry, "
+                "and I have read the"
+            ),
+            privacy_url(),
+            _("privacy notice"),
+            ".",
+        )
+        self.submission_token = None
+        self.helper = FormHelper(self)
+        self.helper.form_id = "inquiry-form"
+        self.helper.template = "admissions/_crispy_form.html"
+        self.helper.attrs = {"novalidate": "", "data-submit-once": ""}
+        self.helper.layout = Layout(
+            Fieldset(
+                _("About you"),
+                "inquiry_for",
+                "first_name",
+            ),
+            Fieldset(
+                _("How to reach you"),
+                HTML(
+                    format_html(
+                        '<p class="form-text">{}</p>',
+                        _("Give a phone number, an email address, or both."),
+                    )
+                ),
+                "phone",
+                "email",
+                "contact_method",
+                "best_time",
+                "voicemail_ok",
+                "texts_ok",
+            ),
+            Fieldset(
+                _("Treatment"),
+                "program_interest",
+                "insurance_provider",
+                "heard_about",
+                "message",
+            ),
+            Div("confirm_details", css_class="honeypot", aria_hidden="true"),
+            "form_token",
+            "consent",
+            Submit("submit", _("Send to admissions"), css_class="btn-lg"),
+        )
+
+    def clean_form_token(self):
+        try:
+            token, age = read_form_token(self.cleaned_data["form_token"])
+        except signing.BadSignature:
+            raise ValidationError(
+                _(
+                    "Something went wrong with this form. "
+                    "Please check your answers and send it again."
+                ),
+                code="tampered",
+            ) from None
+        if age > FORM_MAX_AGE_SECONDS:
+            raise ValidationError(
+                _(
+                    "This form was opened a long time ago. "
+                    "Please check your answers and send it again."
+                ),
+                code="expired",
+            )
+        if age < settings.ADMISSIONS_MIN_FILL_SECONDS:
+            raise ValidationError(
+                _("That was very quick. Please check your answers and send the form again."),
+                code="too_fast",
+            )
+        self.submission_token = token
+        return self.cleaned_data["form_token"]
+
+    def honeypot_filled(self):
+        """True when the hidden field people never see was filled in: a bot."""
+        return bool(self.data.get(self.add_prefix("confirm_details"), "").strip())
+
+    def error_summary(self):
+        """[(field id to link to, or None; message)] in the order of the form."""
+        items = [(None, error) for error in self.non_field_errors()]
+        for name, field in self.fields.items():
+            bound = self[name]
+            for error in bound.errors:
+                if field.widget.is_hidden:
+                    items.append((None, error))
+                    continue
+                anchor = bound.id_for_label or f"{bound.auto_id}_0"
+                label = SUMMARY_LABELS.get(name, field.label)
+                items.append((anchor, f"{label}: {error}"))
+        return items
+
+    def clean(self):
+        cleaned = super().clean()
+        phone, email = cleaned.get("phone"), cleaned.get("email")
+        method = cleaned.get("contact_method")
+        if not phone and not email and not {"phone", "email"} & set(self.errors):
+            message = _("Please give a phone number or an email address, so we can reach you.")
+            self.add_error("phone", message)
+            self.add_error("email", message)
+        if (
+            method in (Inquiry.ContactMethod.CALL, Inquiry.ContactMethod.TEXT)
+            and not phone
+            and "phone" not in self.errors
+        ):
+            self.add_error(
+                "contact_method",
+                _("You chose a call or a text: please give a phone number too."),
+            )
+        if method == Inquiry.ContactMethod.EMAIL and not email and "email" not in self.errors:
+            self.add_error(
+                "contact_method", _("You chose email: please give an email address too.")
+            )
+        if method == Inquiry.ContactMethod.TEXT and cleaned.get("texts_ok") is False:
+            self.add_error(
+                "texts_ok",
+                _("You chose text messages: please say yes to texts, or choose another way."),
+            )
+        return cleaned
+
+    def token_errors(self):
+        """The codes of the form-token errors: an expired or broken token needs a new one."""
+        return {error.code for error in self.errors.as_data().get("form_token", [])}
+
+    def replace_token(self):
+        """Re-render with a fresh token (the old one expired or was tampered with)."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("form_token")] = new_form_token()
+
+    def save(self, commit=True, attribution=None):
+        inquiry = super().save(commit=False)
+        inquiry.source = Inquiry.Source.WEBSITE
+        inquiry.submission_token = self.submission_token
+        inquiry.consent_at = timezone.now()
+        inquiry.privacy_notice_version = current_privacy_notice_version()
+        for field, value in (attribution or {}).items():
+            setattr(inquiry, field, value)
+        if commit:
+            inquiry.save()
+        return inquiry
+
+
+def current_privacy_notice_version():
+    # Imported here: the programs app provides it and must not be needed at import time.
+    try:
+        from programs.models import privacy_notice_version
+    except ImportError:
+        return ""
+    return (privacy_notice_version() or "")[:40]
+
+
+class ReportPeriodForm(forms.Form):
+    """The period of the admissions report. Defaults to the last 30 days."""
+
+    MAX_DAYS = 366 * 3
+
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To (inclusive)"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    @classmethod
+    def default_period(cls):
+        today = timezone.localdate()
+        return {"start": today - timedelta(days=29), "end": today}
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end:
+            if end < start:
+                raise ValidationError(_("The end date must be on or after the start date."))
+            if (end - start).days > self.MAX_DAYS:
+                raise ValidationError(_("Please choose a period of three years or less."))
+        return cleaned

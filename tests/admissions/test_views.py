@@ -1,0 +1,576 @@
+"""The public inquiry form, its confirmation page and its abuse defences."""
+
+import logging
+import uuid
+from http.cookies import SimpleCookie
+
+import pytest
+from django.core import signing
+from django.test import Client
+from django.urls import reverse
+
+from admissions.middleware import COOKIE_NAME
+from admissions.models import Inquiry
+from admissions.views import CONFIRMATION_SESSION_KEY
+from tests.admissions.helpers import form_token, inquiry_data
+from tests.html import parse
+
+pytestmark = pytest.mark.django_db
+
+FORM_URL = "/contact/"
+THANKS_URL = "/contact/thanks/"
+
+
+@pytest.fixture(autouse=True)
+def _limits(settings):
+    settings.ADMISSIONS_MIN_FILL_SECONDS = 3
+    settings.ADMISSIONS_RATE_LIMIT = 5
+    settings.ADMISSIONS_NOTIFY_EMAILS = []
+
+
+def input_attributes(html, name):
+    return next(
+        attrs
+        for tag, attrs in parse(html).tags
+        if tag in ("input", "textarea", "select") and attrs.get("name") == name
+    )
+
+
+def test_form_urls_are_named():
+    assert reverse("admissions:inquiry") == FORM_URL
+    assert reverse("admissions:thanks") == THANKS_URL
+
+
+def test_form_page_renders_accessible_fields(client):
+    response = client.get(FORM_URL)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert parse(html).h1_texts == ["Contact admissions"]
+    assert ("label", "id_first_name") in {
+        (tag, attrs.get("for")) for tag, attrs in parse(html).tags
+    }
+    assert "First name, or any name you like" in html
+    assert input_attributes(html, "first_name")["autocomplete"] == "given-name"
+    phone = input_attributes(html, "phone")
+    assert (phone["type"], phone["autocomplete"], phone["inputmode"]) == ("tel", "tel", "tel")
+    email = input_attributes(html, "email")
+    assert (email["type"], email["autocomplete"], email["inputmode"]) == (
+        "email",
+        "email",
+        "email",
+    )
+    assert input_attributes(html, "message")["maxlength"] == "1000"
+    assert '<a href="/privacy/">privacy notice</a>' in html
+    # Voicemail and texts are explicit yes/no questions that default to no.
+    assert 'name="voicemail_ok" value="no"  id="id_voicemail_ok_0" required checked' in html
+    assert 'name="texts_ok" value="no"  id="id_texts_ok_0" required checked' in html
+
+
+def test_form_page_has_hidden_honeypot(client):
+    html = client.get(FORM_URL).content.decode()
+
+    honeypot = input_attributes(html, "confirm_details")
+    assert (honeypot["tabindex"], honeypot["autocomplete"]) == ("-1", "off")
+    assert '<div  \n    class="honeypot"  aria-hidden="true">' in html or (
+        'class="honeypot"  aria-hidden="true"' in html
+    )
+
+
+def test_form_page_does_not_start_a_session(client):
+    response = client.get(FORM_URL)
+
+    assert "sessionid" not in response.cookies
+    assert response.wsgi_request.session.is_empty()
+
+
+def test_form_collects_nothing_beyond_the_listed_fields(client):
+    html = client.get(FORM_URL).content.decode()
+
+    names = {attrs.get("name") for tag, attrs in parse(html).tags if attrs.get("name")}
+    assert names - {"viewport", "description", "robots"} == {
+        "csrfmiddlewaretoken",
+        "inquiry_for",
+        "first_name",
+        "phone",
+        "email",
+        "contact_method",
+        "best_time",
+        "voicemail_ok",
+        "texts_ok",
+        "insurance_provider",
+        "program_interest",
+        "heard_about",
+        "message",
+        "consent",
+        "confirm_details",
+        "form_token",
+        "submit",
+    }
+
+
+def test_valid_inquiry_is_stored_and_redirects_to_confirmation(client):
+    submission = uuid.uuid4()
+
+    response = client.post(
+        FORM_URL,
+        inquiry_data(
+            form_token=form_token(submission=submission),
+            email="robin@example.org",
+            insurance_provider="Blue Harbor Health",
+            heard_about="doctor",
+            message="Do you have evening groups?",
+        ),
+    )
+
+    inquiry = Inquiry.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == THANKS_URL
+    assert inquiry.first_name == "Robin"
+    assert inquiry.phone.as_e164 == "+12025550143"
+    assert str(Inquiry.objects.values_list("phone", flat=True).get()) == "+12025550143"
+    assert inquiry.email == "robin@example.org"
+    assert (inquiry.inquiry_for, inquiry.contact_method, inquiry.best_time) == (
+        "myself",
+        "call",
+        "evening",
+    )
+    assert (inquiry.voicemail_ok, inquiry.texts_ok) == (False, False)
+    assert (inquiry.program_interest, inquiry.heard_about) == ("virtual", "doctor")
+    assert inquiry.insurance_provider == "Blue Harbor Health"
+    assert inquiry.message == "Do you have evening groups?"
+    assert inquiry.source == Inquiry.Source.WEBSITE
+    assert inquiry.status == Inquiry.Status.NEW
+    assert inquiry.priority == Inquiry.Priority.ROUTINE
+    assert inquiry.submission_token == submission
+    assert inquiry.consent_at is not None
+    assert inquiry.privacy_notice_version == ""
+
+
+def test_yes_answers_are_stored_as_true(client):
+    client.post(
+        FORM_URL,
+        inquiry_data(voicemail_ok="yes", texts_ok="yes", contact_method="text"),
+    )
+
+    inquiry = Inquiry.objects.get()
+    assert (inquiry.voicemail_ok, inquiry.texts_ok, inquiry.contact_method) == (True, True, "text")
+
+
+def test_email_only_inquiry_is_accepted(client):
+    response = client.post(
+        FORM_URL, inquiry_data(phone="", email="robin@example.org", contact_method="email")
+    )
+
+    assert response.status_code == 302
+    assert Inquiry.objects.get().phone == ""
+
+
+def test_confirmation_shows_reference_and_no_personal_data(client):
+    client.post(FORM_URL, inquiry_data(email="robin@example.org"))
+    inquiry = Inquiry.objects.get()
+
+    response = client.get(THANKS_URL)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert parse(html).h1_texts == ["Thank you, we have your message"]
+    assert f'<strong class="reference-code">{inquiry.reference}</strong>' in html
+    assert "Robin" not in html
+    assert "555-0143" not in html
+    assert "robin@example.org" not in html
+    assert inquiry.reference not in response.wsgi_request.get_full_path()
+    assert "within 4 hours" in html
+    assert "we will not leave a voicemail that names the clinic" in html
+    assert "We will not send you text messages." in html
+    assert 'class="crisis-first"' not in html
+
+
+def test_confirmation_follows_voicemail_and_text_choices(client):
+    client.post(FORM_URL, inquiry_data(voicemail_ok="yes", texts_ok="yes"))
+
+    html = client.get(THANKS_URL).content.decode()
+
+    assert "we may leave a short voicemail from Harbor Light Recovery" in html
+    assert "Our calls and texts come from (555) 010-0199." in html
+    assert "We will not send you text messages." not in html
+
+
+def test_confirmation_without_a_submission_redirects_to_form(client):
+    response = client.get(THANKS_URL)
+
+    assert response.status_code == 302
+    assert response["Location"] == FORM_URL
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "error"),
+    [
+        (
+            {"phone": "", "email": ""},
+            "phone",
+            "Please give a phone number or an email address, so we can reach you.",
+        ),
+        (
+            {"phone": "12345"},
+            "phone",
+            "Enter a US phone number with area code, for example 202 555 0143.",
+        ),
+        ({"email": "robin@", "phone": ""}, "email", "Enter a valid email address."),
+        (
+            {"contact_method": "email"},
+            "contact_method",
+            "You chose email: please give an email address too.",
+        ),
+        (
+            {"phone": "", "email": "robin@example.org", "contact_method": "call"},
+            "contact_method",
+            "You chose a call or a text: please give a phone number too.",
+        ),
+        (
+            {"contact_method": "text", "texts_ok": "no"},
+            "texts_ok",
+            "You chose text messages: please say yes to texts, or choose another way.",
+        ),
+        ({"first_name": ""}, "first_name", "This field is required."),
+        ({"first_name": "Rob\x00in"}, "first_name", "Null characters are not allowed."),
+        (
+            {"first_name": "Rob\x1bin"},
+            "first_name",
+            "This contains invisible control characters. Please type it again.",
+        ),
+        (
+            {"message": "Hello\x07there"},
+            "message",
+            "This contains invisible control characters. Please type it again.",
+        ),
+        (
+            {"insurance_provider": "Acme\nHealth"},
+            "insurance_provider",
+            "This contains invisible control characters. Please type it again.",
+        ),
+        (
+            {"message": "x" * 1001},
+            "message",
+            "Please keep your message to 1000 characters or fewer (it has 1001).",
+        ),
+        (
+            {"insurance_provider": "x" * 81},
+            "insurance_provider",
+            "Ensure this value has at most 80 characters (it has 81).",
+        ),
+        (
+            {"first_name": "x" * 101},
+            "first_name",
+            "Ensure this value has at most 100 characters (it has 101).",
+        ),
+        ({"inquiry_for": None}, "inquiry_for", "Please choose one."),
+        ({"contact_method": None}, "contact_method", "Please choose one."),
+        ({"voicemail_ok": None}, "voicemail_ok", "Please choose one."),
+        (
+            {"voicemail_ok": "maybe"},
+            "voicemail_ok",
+            "Select a valid choice. maybe is not one of the available choices.",
+        ),
+        (
+            {"program_interest": "residential"},
+            "program_interest",
+            "Select a valid choice. residential is not one of the available choices.",
+        ),
+        (
+            {"best_time": "midnight"},
+            "best_time",
+            "Select a valid choice. midnight is not one of the available choices.",
+        ),
+        (
+            {"heard_about": "billboard"},
+            "heard_about",
+            "Select a valid choice. billboard is not one of the available choices.",
+        ),
+        (
+            {"consent": None},
+            "consent",
+            "Please agree to be contacted, so that we can get back to you.",
+        ),
+    ],
+)
+def test_invalid_inquiry_shows_field_error_and_stores_nothing(client, overrides, field, error):
+    response = client.post(FORM_URL, inquiry_data(**overrides))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors[field] == [error]
+    assert Inquiry.objects.count() == 0
+
+
+def test_errors_are_summarised_linked_and_described(client):
+    response = client.post(
+        FORM_URL, inquiry_data(phone="12345", first_name="Robin", message="Keep this")
+    )
+
+    html = response.content.decode()
+    phone = input_attributes(html, "phone")
+    assert 'role="alert"' in html
+    assert '<h2 id="error-summary-title">Please check the form</h2>' in html
+    assert (
+        '<a href="#id_phone">Phone number: Enter a US phone number with area code, '
+        "for example 202 555 0143.</a>"
+    ) in html
+    assert phone["aria-invalid"] == "true"
+    assert phone["aria-describedby"] == "id_phone_error"
+    assert '<div id="id_phone_error" class="invalid-feedback">' in html
+    assert parse(html).h1_texts == ["Contact admissions"]
+    assert "<title>Error: Contact admissions" in html
+    # What the person typed is kept.
+    assert input_attributes(html, "first_name")["value"] == "Robin"
+    assert input_attributes(html, "phone")["value"] == "12345"
+    assert ">\nKeep this</textarea>" in html
+
+
+def test_radio_errors_link_to_first_option_and_describe_the_group(client):
+    html = client.post(FORM_URL, inquiry_data(inquiry_for=None)).content.decode()
+
+    assert '<a href="#id_inquiry_for_0">Who the inquiry is for: Please choose one.</a>' in html
+    assert '<fieldset aria-describedby="id_inquiry_for_error">' in html
+    assert '<div id="id_inquiry_for_error" class="invalid-feedback">' in html
+
+
+def test_filled_honeypot_pretends_success_and_stores_nothing(client):
+    response = client.post(FORM_URL, inquiry_data(confirm_details="http://spam.example"))
+
+    assert response.status_code == 302
+    assert response["Location"] == THANKS_URL
+    assert Inquiry.objects.count() == 0
+    thanks = client.get(THANKS_URL)
+    assert thanks.status_code == 200
+    assert len(thanks.context["reference"]) == 8
+
+
+def test_too_fast_submission_is_refused_with_input_kept(client):
+    token = form_token(age_seconds=1)
+
+    response = client.post(FORM_URL, inquiry_data(form_token=token))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["form"].errors["form_token"] == [
+        "That was very quick. Please check your answers and send the form again."
+    ]
+    assert Inquiry.objects.count() == 0
+    assert input_attributes(html, "first_name")["value"] == "Robin"
+    # The same token, so the time already spent on the form still counts.
+    assert input_attributes(html, "form_token")["value"] == token
+
+
+def test_form_older_than_a_day_is_refused_and_gets_a_new_token(client):
+    token = form_token(age_seconds=25 * 60 * 60)
+
+    response = client.post(FORM_URL, inquiry_data(form_token=token))
+
+    html = response.content.decode()
+    assert response.context["form"].errors["form_token"] == [
+        "This form was opened a long time ago. Please check your answers and send it again."
+    ]
+    assert Inquiry.objects.count() == 0
+    assert input_attributes(html, "first_name")["value"] == "Robin"
+    assert input_attributes(html, "form_token")["value"] != token
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "not a token",
+        form_token()[:-2] + "xx",
+        signing.dumps({"id": "x", "at": 1}, salt="another.salt"),
+        signing.dumps({"id": "not-a-uuid", "at": 1}, salt="admissions.inquiry.form"),
+        signing.dumps(["a list"], salt="admissions.inquiry.form"),
+    ],
+)
+def test_tampered_form_token_is_refused_without_error_page(client, token):
+    response = client.post(FORM_URL, inquiry_data(form_token=token))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["form_token"] == [
+        "Something went wrong with this form. Please check your answers and send it again."
+    ]
+    assert Inquiry.objects.count() == 0
+
+
+def test_same_form_posted_twice_creates_one_inquiry(client):
+    data = inquiry_data()
+
+    first = client.post(FORM_URL, data)
+    reference = client.session[CONFIRMATION_SESSION_KEY]["reference"]
+    second = client.post(FORM_URL, data)
+
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"] == THANKS_URL
+    assert Inquiry.objects.count() == 1
+    assert client.session[CONFIRMATION_SESSION_KEY]["reference"] == reference
+    assert reference == Inquiry.objects.get().reference
+
+
+def test_same_form_posted_from_another_browser_shows_same_reference(client):
+    data = inquiry_data()
+    client.post(FORM_URL, data)
+
+    other = Client()
+    other.post(FORM_URL, data)
+
+    assert Inquiry.objects.count() == 1
+    assert other.session[CONFIRMATION_SESSION_KEY]["reference"] == Inquiry.objects.get().reference
+
+
+def test_rate_limit_is_shared_between_workers_and_answers_429(settings):
+    settings.ADMISSIONS_RATE_LIMIT = 2
+    worker_one, worker_two = Client(), Client()
+
+    first = worker_one.post(FORM_URL, inquiry_data())
+    second = worker_two.post(FORM_URL, inquiry_data())
+    third = worker_one.post(FORM_URL, inquiry_data(first_name="Third"))
+
+    html = third.content.decode()
+    assert (first.status_code, second.status_code, third.status_code) == (302, 302, 429)
+    assert Inquiry.objects.count() == 2
+    assert not Inquiry.objects.filter(first_name="Third").exists()
+    assert parse(html).h1_texts == ["Please call us instead"]
+    assert 'href="tel:+15550100199"' in html
+    assert "Third" not in html
+
+
+def test_rate_limit_counts_per_client_address(settings):
+    settings.ADMISSIONS_RATE_LIMIT = 1
+
+    first = Client(REMOTE_ADDR="198.51.100.1").post(FORM_URL, inquiry_data())
+    other = Client(REMOTE_ADDR="198.51.100.2").post(FORM_URL, inquiry_data())
+    again = Client(REMOTE_ADDR="198.51.100.1").post(FORM_URL, inquiry_data())
+
+    assert (first.status_code, other.status_code, again.status_code) == (302, 302, 429)
+
+
+def test_rate_limit_fails_open_when_cache_is_down(client, settings, caplog):
+    settings.CACHES = {"default": {"BACKEND": "tests.admissions.backends.DownCache"}}
+    settings.ADMISSIONS_RATE_LIMIT = 1
+    caplog.set_level(logging.WARNING, logger="admissions")
+
+    responses = [client.post(FORM_URL, inquiry_data()).status_code for _ in range(3)]
+
+    assert responses == [302, 302, 302]
+    assert Inquiry.objects.count() == 3
+    assert "Inquiry rate limit not checked: cache unavailable (ConnectionError)" in caplog.messages
+
+
+def test_crisis_message_makes_inquiry_urgent_and_puts_crisis_lines_first(client):
+    client.post(
+        FORM_URL, inquiry_data(message="My brother says he wants to end his life. Suicidal.")
+    )
+
+    html = client.get(THANKS_URL).content.decode()
+
+    assert Inquiry.objects.get().priority == Inquiry.Priority.URGENT
+    assert html.index('class="crisis-first"') < html.index("<h1>")
+    assert html.index('href="tel:988"', html.index("<main")) < html.index("<h1>")
+    assert "within 60 minutes" in html
+
+
+def test_view_hides_post_data_from_error_reports(client):
+    response = client.post(FORM_URL, inquiry_data())
+
+    assert response.wsgi_request.sensitive_post_parameters == "__ALL__"
+
+
+def test_no_log_line_contains_what_the_visitor_typed(
+    client, settings, caplog, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.ADMISSIONS_NOTIFY_EMAILS = ["admissions@clinic.example"]
+    caplog.set_level(logging.DEBUG)
+    secrets_typed = ["Quillon", "2025550187", "quillon@private.example", "heroin relapse"]
+
+    client.get(FORM_URL)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            FORM_URL,
+            inquiry_data(
+                first_name="Quillon",
+                phone="202-555-0187",
+                email="quillon@private.example",
+                message="heroin relapse",
+                insurance_provider="Quillon Mutual",
+            ),
+        )
+    client.post(FORM_URL, inquiry_data(first_name="Quillon", phone="bad"))
+    client.get(THANKS_URL)
+
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    mailed = "\n".join(f"{m.subject}\n{m.body}" for m in mailoutbox)
+    assert Inquiry.objects.count() == 1
+    assert len(mailoutbox) == 1
+    for typed in [*secrets_typed, "555-0187", "+12025550187"]:
+        assert typed not in logged
+        assert typed not in mailed
+
+
+def test_attribution_cookie_is_set_on_arrival_and_stored_with_inquiry(client):
+    landing = client.get(
+        FORM_URL + "?utm_source=newsletter&utm_medium=email&utm_campaign=spring%0Aopen",
+        HTTP_REFERER="https://Search.Example/results?q=private+words",
+    )
+    cookie = landing.cookies[COOKIE_NAME]
+
+    client.post(FORM_URL, inquiry_data())
+
+    inquiry = Inquiry.objects.get()
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"
+    assert cookie["max-age"] == 30 * 24 * 60 * 60
+    assert (inquiry.utm_source, inquiry.utm_medium, inquiry.utm_campaign) == (
+        "newsletter",
+        "email",
+        "spring open",
+    )
+    assert inquiry.referrer == "https://search.example/results"
+    assert inquiry.landing_page == FORM_URL
+    assert (inquiry.utm_term, inquiry.utm_content) == ("", "")
+
+
+def test_attribution_cookie_is_not_replaced_by_a_later_visit(client):
+    client.get(FORM_URL + "?utm_source=first")
+
+    later = client.get(FORM_URL + "?utm_source=second")
+    client.post(FORM_URL, inquiry_data())
+
+    assert COOKIE_NAME not in later.cookies
+    assert Inquiry.objects.get().utm_source == "first"
+
+
+def test_no_attribution_cookie_for_internal_or_direct_visits(client):
+    direct = client.get(FORM_URL)
+    internal = client.get(FORM_URL, HTTP_REFERER="http://testserver/about/")
+
+    assert COOKIE_NAME not in direct.cookies
+    assert COOKIE_NAME not in internal.cookies
+
+
+def test_attribution_values_are_capped(client):
+    client.get(FORM_URL + "?utm_source=" + "s" * 500)
+
+    client.post(FORM_URL, inquiry_data())
+
+    assert Inquiry.objects.get().utm_source == "s" * 100
+
+
+def test_tampered_attribution_cookie_is_ignored(client):
+    client.cookies = SimpleCookie({COOKIE_NAME: '{"utm_source":"forged"}'})
+
+    response = client.post(FORM_URL, inquiry_data())
+
+    assert response.status_code == 302
+    assert Inquiry.objects.get().utm_source == ""
+
+
+def test_attribution_cookie_is_cleared_after_inquiry(client):
+    client.get(FORM_URL + "?utm_source=newsletter")
+
+    response = client.post(FORM_URL, inquiry_data())
+
+    assert response.cookies[COOKIE_NAME].value == ""
+    assert response.cookies[COOKIE_NAME]["max-age"] == 0
