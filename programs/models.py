@@ -8,9 +8,10 @@ field (`*_html`), so a public request never parses Markdown.
 import math
 import re
 
+import phonenumbers
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -18,7 +19,6 @@ from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
-from phonenumber_field.phonenumber import to_python
 from simple_history.models import HistoricalRecords
 
 from .markdown import render_markdown
@@ -488,22 +488,32 @@ class FaqEntry(models.Model):
 
 # --- The clinic ------------------------------------------------------------------------
 
-# 555-0100 to 555-0199 are reserved for fiction in North America; the demo clinic uses
-# one, and libphonenumber rightly calls it invalid.
-FICTIONAL_US_NUMBER = RegexValidator(r"^\+1\d{3}5550[1]\d{2}$")
+# Numbers used in fiction and demos, which libphonenumber rightly calls invalid: the
+# unassigned area code 555 (the demo clinic's (555) 010-0199) and 555-0100 to 555-0199
+# in any area code.
+FICTIONAL_US_NUMBER = re.compile(r"\+1(555\d{7}|\d{3}55501\d{2})")
+
+
+def parse_phone(value):
+    """A phonenumbers.PhoneNumber for what was typed (US by default), or None."""
+    text = getattr(value, "raw_input", None) or str(value or "")
+    try:
+        return phonenumbers.parse(text, "US")
+    except phonenumbers.NumberParseException:
+        return None
 
 
 def validate_clinic_phone(value):
-    number = to_python(value, region="US")
-    if number is None or not number.is_valid():
-        e164 = number.as_e164 if number is not None and number.is_possible() else ""
-        try:
-            FICTIONAL_US_NUMBER(e164)
-        except ValidationError:
-            raise ValidationError(
-                _("Enter a phone number that can be dialled, e.g. (201) 555-0123."),
-                code="invalid",
-            ) from None
+    number = parse_phone(value)
+    if number is not None and phonenumbers.is_valid_number(number):
+        return
+    if number is not None and phonenumbers.is_possible_number(number):
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        if FICTIONAL_US_NUMBER.fullmatch(e164):
+            return
+    raise ValidationError(
+        _("Enter a phone number that can be dialled, e.g. (201) 555-0123."), code="invalid"
+    )
 
 
 class ClinicPhoneField(PhoneNumberField):
@@ -614,12 +624,19 @@ class ClinicSettings(models.Model):
 
     def as_context(self):
         """What templates read as `clinic`."""
-        phone = to_python(self.admissions_phone, region="US")
+        phone = parse_phone(self.admissions_phone)
+        e164 = (
+            phonenumbers.format_number(phone, phonenumbers.PhoneNumberFormat.E164) if phone else ""
+        )
         return {
             "name": self.name,
-            "phone": phone.as_national if phone else str(self.admissions_phone),
-            "phone_e164": phone.as_e164 if phone else "",
-            "phone_uri": f"tel:{phone.as_e164}" if phone else "",
+            "phone": (
+                phonenumbers.format_number(phone, phonenumbers.PhoneNumberFormat.NATIONAL)
+                if phone
+                else str(self.admissions_phone)
+            ),
+            "phone_e164": e164,
+            "phone_uri": f"tel:{e164}" if e164 else "",
             "address": f"{self.street_address}\n{self.city}, {self.region} {self.postal_code}",
             "street_address": self.street_address,
             "city": self.city,

@@ -17,6 +17,82 @@ def make_user(username="staff", groups=(), password="a long test password 123", 
 # --- programs ------------------------------------------------------------------------
 
 
+def make_page(slug="about-us", **overrides):
+    """A published page in the main menu, unless overridden."""
+    from programs.models import Page
+
+    fields = {
+        "title": "About us",
+        "meta_description": "Who we are.",
+        "body": "We run an evening program.",
+        "status": Page.Status.PUBLISHED,
+        "show_in_nav": True,
+    }
+    fields.update(overrides)
+    return Page.objects.create(slug=slug, **fields)
+
+
+def make_track(slug="evening", sessions=((0, "18:00", "21:00"),), **overrides):
+    """A published track with sessions given as (weekday, start, end) tuples."""
+    import datetime
+
+    from programs.models import Session, Track
+
+    fields = {
+        "name": "Evening track",
+        "description": "Three evenings a week.",
+        "is_published": True,
+    }
+    fields.update(overrides)
+    track = Track.objects.create(slug=slug, **fields)
+    for weekday, start, end in sessions:
+        Session.objects.create(
+            track=track,
+            weekday=weekday,
+            start_time=datetime.time.fromisoformat(start),
+            end_time=datetime.time.fromisoformat(end),
+        )
+    return track
+
+
+def make_therapy(slug="group-therapy", **overrides):
+    from programs.models import Therapy
+
+    fields = {"title": "Group therapy", "summary": "Together.", "is_published": True}
+    fields.update(overrides)
+    return Therapy.objects.create(slug=slug, **fields)
+
+
+def make_faq(slug="how-long", **overrides):
+    from programs.models import FaqEntry
+
+    fields = {"question": "How long?", "answer": "Eight to twelve weeks.", "is_published": True}
+    fields.update(overrides)
+    return FaqEntry.objects.create(slug=slug, **fields)
+
+
+def make_clinic_settings(**overrides):
+    import datetime
+
+    from programs.models import ClinicSettings
+
+    fields = {
+        "name": "Test Clinic",
+        "admissions_phone": "+15550100142",
+        "street_address": "1 Test Street",
+        "city": "Testville",
+        "region": "OR",
+        "postal_code": "97001",
+        "opening_hours": "Office: Monday to Friday, 9 am to 5 pm",
+        "opening_hours_spec": "Mo-Fr 09:00-17:00",
+        "licence_number": "TEST123",
+        "licence_expires": datetime.date(2030, 1, 31),
+        "accreditations": "Test accreditation",
+    }
+    fields.update(overrides)
+    return ClinicSettings.objects.create(**fields)
+
+
 # --- admissions ----------------------------------------------------------------------
 
 
