@@ -51,6 +51,7 @@ run: setup
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/audit_dependencies.py requirements/dev.txt
 
 format: install-dev
 	$(BIN)/ruff check --fix .
