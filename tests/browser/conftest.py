@@ -134,11 +134,9 @@ def browser_type_launch_args(browser_type_launch_args, chromium_executable):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {
-        **browser_context_args,
-        "viewport": {"width": 1280, "height": 800},
-        "locale": "en-US",
-    }
+    # No viewport here: tests pass their own to new_context (Playwright's default is
+    # 1280 x 720, a desktop).
+    return {**browser_context_args, "locale": "en-US"}
 
 
 def _no_static_handler(application):
@@ -215,3 +213,13 @@ def _empty_database_cache(transactional_db):
 def demo_content(transactional_db):
     """The demo clinic's pages, schedule, therapies and questions, as `make run` loads them."""
     call_command("load_demo_content", stdout=io.StringIO())
+
+
+@pytest.fixture
+def inquiry_settings(settings):
+    """No minimum fill time (a test types faster than a person) and no submission limit
+    (every test posts from 127.0.0.1). pytest-django's live server runs in this process,
+    so its requests see these settings."""
+    settings.ADMISSIONS_MIN_FILL_SECONDS = 0
+    settings.ADMISSIONS_RATE_LIMIT = 1000
+    return settings

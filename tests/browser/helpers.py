@@ -1,5 +1,6 @@
 """Helpers for the browser tests: what the browser did, accessibility, screenshots, keys."""
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
@@ -11,6 +12,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 DESKTOP_WIDTH = 1280
 PHONE_WIDTH = 375
+
+REFERENCE = re.compile(r"Your reference is ([A-Z2-9]{8})\.")
 
 # Schemes that never reach the network.
 LOCAL_SCHEMES = {"data", "blob", "about"}
@@ -76,7 +79,12 @@ class BrowserWatch:
             )
 
     def _on_request_failed(self, request):
-        if request.resource_type != "document" and origin_of(request.url) == self.origin:
+        # ERR_ABORTED: the page moved on (a navigation) before the file arrived.
+        if (
+            request.resource_type != "document"
+            and origin_of(request.url) == self.origin
+            and request.failure != "net::ERR_ABORTED"
+        ):
             self.problems.append(
                 f"subresource: {request.resource_type} {request.url} failed: {request.failure}"
             )
@@ -158,3 +166,11 @@ def horizontal_overflow(page):
     return page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
+
+
+def reference_on(page):
+    """The inquiry reference the confirmation page shows."""
+    text = page.get_by_text("Your reference is").inner_text()
+    match = REFERENCE.search(" ".join(text.split()))
+    assert match, f"no reference in {text!r}"
+    return match.group(1)

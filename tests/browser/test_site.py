@@ -8,7 +8,6 @@ from playwright.sync_api import expect
 from tests.browser.helpers import (
     assert_accessible,
     axe_report,
-    horizontal_overflow,
     is_focused,
     save_screenshots,
     sitemap_paths,
@@ -61,19 +60,6 @@ def test_sitemap_pages_meet_wcag_aa_and_keep_the_rules(
         save_screenshots(page, screenshot_name(path))
 
     assert [report for report in reports if report] == []
-
-
-def test_sitemap_pages_fit_a_phone_without_sideways_scrolling(page, live_server, demo_content):
-    page.set_viewport_size({"width": 375, "height": 740})
-    too_wide = {}
-
-    for path in sitemap_paths(page, live_server.url):
-        page.goto(live_server.url + path)
-        overflow = horizontal_overflow(page)
-        if overflow > 0:
-            too_wide[path] = overflow
-
-    assert too_wide == {}, f"pages wider than 375 px (extra px): {too_wide}"
 
 
 def test_watch_catches_a_request_to_another_host(page, live_server, watch):
