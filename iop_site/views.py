@@ -37,6 +37,15 @@ ERROR_PAGES = {
         _("Something went wrong on our side"),
         _("We are sorry: the site had a problem showing this page. Nothing you did caused it."),
     ),
+    # A form post whose CSRF check failed: almost always a page left open too long or
+    # a browser that blocks cookies, so the visitor is told how to recover.
+    "csrf": (
+        _("Please send that form again"),
+        _(
+            "For your security, forms on this site expire and need a cookie. Please go back, "
+            "reload the page, check your answers and send it again."
+        ),
+    ),
     503: (
         _("The site is briefly unavailable"),
         _("We are sorry: part of the site is down for a moment. Please try again shortly."),
@@ -48,9 +57,9 @@ ERROR_PAGES = {
 RETRY_AFTER_SECONDS = 30
 
 
-def render_error_page(status, request_id=""):
+def render_error_page(status, request_id="", kind=None):
     """An error page with the admissions phone and crisis lines, and no internal detail."""
-    title, message = ERROR_PAGES[status]
+    title, message = ERROR_PAGES[kind or status]
     body = loader.get_template("error.html").render(
         {
             "clinic": clinic_fallback(),
@@ -72,6 +81,10 @@ def bad_request(request, exception=None):
 
 def permission_denied(request, exception=None):
     return render_error_page(403)
+
+
+def csrf_failure(request, reason=""):
+    return render_error_page(403, getattr(request, "id", ""), kind="csrf")
 
 
 def page_not_found(request, exception=None):
