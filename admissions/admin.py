@@ -1,8 +1,652 @@
-from django.contrib import admin
+"""The admissions queue in the Django admin.
 
-from .models import Inquiry
+Admissions staff work inquiries here; only they see inquiries (Marketing sees the
+counts-only report). Status moves go through Inquiry.move_to (actions and the
+"Move to" form on the change page); nothing edits `status` directly. Notes and contact
+attempts are append-only; what the visitor submitted is read-only except the phone
+number and email address, which staff correct when a call reveals a typo.
+"""
+
+import csv
+from datetime import datetime, time, timedelta
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.humanize.templatetags.humanize import naturaltime
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from phonenumber_field.phonenumber import to_python
+
+from .forms import ReportPeriodForm
+from .models import ContactAttempt, Inquiry, InquiryEvent, Note, Notification, WorkflowError
+from .notifications import deliver
+
+Status = Inquiry.Status
+
+RECORD_FIELDS = (
+    "reference",
+    "status",
+    "received_at",
+    "first_contact_due_at",
+    "first_contact_at",
+    "assessment_scheduled_at",
+    "closed_at",
+    "consent_at",
+    "privacy_notice_version",
+    "created_by",
+)
+ATTRIBUTION_FIELDS = (
+    "landing_page",
+    "referrer",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_term",
+    "utm_content",
+)
+# What the visitor told us that staff may correct after a call (typos in how to reach them).
+CORRECTABLE_FIELDS = ("phone", "email")
+
+CSV_COLUMNS = [
+    ("reference", _("Reference")),
+    ("received_at", _("Received")),
+    ("source", _("Source")),
+    ("status", _("Status")),
+    ("priority", _("Priority")),
+    ("inquiry_for", _("For")),
+    ("first_name", _("Name")),
+    ("phone", _("Phone")),
+    ("email", _("Email")),
+    ("contact_method", _("Contact method")),
+    ("best_time", _("Best time")),
+    ("voicemail_ok", _("Voicemail OK")),
+    ("texts_ok", _("Texts OK")),
+    ("insurance_provider", _("Insurance")),
+    ("program_interest", _("Program")),
+    ("heard_about", _("Heard about us")),
+    ("message", _("Message")),
+    ("first_contact_at", _("First contacted")),
+    ("assigned_to", _("Assigned to")),
+]
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value):
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+# --- List filters ------------------------------------------------------------------------
+
+
+class QueueFilter(admin.SimpleListFilter):
+    """Open inquiries by default; closed or all on request."""
+
+    title = _("queue")
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [("closed", _("Closed")), ("all", _("All"))]
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": _("Open"),
+        }
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": self.value() == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == "all":
+            return queryset
+        if self.value() == "closed":
+            return queryset.closed()
+        return queryset.open()
+
+
+class AssignedFilter(admin.SimpleListFilter):
+    title = _("assigned")
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", _("To me")), ("nobody", _("Unassigned"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assigned_to=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("first contact")
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Overdue")), ("no", _("Not overdue"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.overdue()
+        if self.value() == "no":
+            return queryset.exclude(pk__in=Inquiry.objects.overdue().values("pk"))
+        return queryset
+
+
+# --- Inlines -----------------------------------------------------------------------------
+
+
+class AppendOnlyInline(admin.TabularInline):
+    """Existing rows are read-only; staff with the add permission add new ones."""
+
+    extra = 1
+    can_delete = False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ContactAttemptInline(AppendOnlyInline):
+    model = ContactAttempt
+    fields = ("at", "channel", "outcome", "by")
+    readonly_fields = ("by",)
+    verbose_name_plural = _("contact attempts (calls, texts, emails)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
+
+
+class NoteInline(AppendOnlyInline):
+    model = Note
+    fields = ("created_at", "author", "text")
+    readonly_fields = ("created_at", "author")
+    formfield_overrides = {
+        Note._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 3})}
+    }
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
+
+
+class EventInline(admin.TabularInline):
+    model = InquiryEvent
+    fields = ("created_at", "kind", "from_status", "to_status", "actor", "assignee")
+    readonly_fields = fields
+    extra = 0
+    max_num = 0
+    can_delete = False
+    verbose_name_plural = _("activity history (read-only)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor", "assignee")
+
+
+# --- Forms -------------------------------------------------------------------------------
+
+
+class MoveForm(forms.Form):
+    status = forms.ChoiceField(label=_("Move to"))
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, inquiry, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [(s.value, s.label) for s in inquiry.allowed_moves()]
+
+
+# --- Inquiry admin -----------------------------------------------------------------------
 
 
 @admin.register(Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
-    list_display = ["reference", "received_at", "priority", "status"]
+    list_display = (
+        "reference",
+        "received",
+        "inquiry_for",
+        "priority_label",
+        "status",
+        "assigned_to",
+        "first_contact",
+        "follow_up",
+        "program_interest",
+        "source",
+    )
+    list_filter = (
+        QueueFilter,
+        "status",
+        "priority",
+        AssignedFilter,
+        OverdueFilter,
+        "program_interest",
+        "source",
+        ("received_at", admin.DateFieldListFilter),
+    )
+    search_fields = ("=reference", "first_name", "=email")
+    search_help_text = _("Reference, first name, email address or phone number.")
+    list_select_related = ("assigned_to",)
+    list_per_page = 50
+    show_full_result_count = False
+    ordering = ("-priority", "received_at")
+    actions = ("assign_to_me", "mark_contacted", "mark_spam", "export_csv")
+    inlines = (ContactAttemptInline, NoteInline, EventInline)
+    change_form_template = "admin/admissions/inquiry/change_form.html"
+
+    class Media:
+        css = {"all": ["admissions/admin.css"]}
+
+    # --- Columns
+
+    @admin.display(description=_("received"), ordering="received_at")
+    def received(self, inquiry):
+        return format_html(
+            '<time datetime="{}">{}</time><br><span class="quiet">{}</span>',
+            inquiry.received_at.isoformat(),
+            date_format(timezone.localtime(inquiry.received_at), "SHORT_DATETIME_FORMAT"),
+            naturaltime(inquiry.received_at),
+        )
+
+    @admin.display(description=_("priority"), ordering="-priority")
+    def priority_label(self, inquiry):
+        if inquiry.is_urgent:
+            return format_html('<strong class="urgent">{}</strong>', _("URGENT"))
+        return inquiry.get_priority_display()
+
+    @admin.display(description=_("first contact"), ordering="first_contact_due_at")
+    def first_contact(self, inquiry):
+        if inquiry.first_contact_at:
+            return _("Made %(when)s") % {"when": naturaltime(inquiry.first_contact_at)}
+        if not inquiry.is_open:
+            return "-"
+        if inquiry.is_overdue:
+            return format_html(
+                '<strong class="overdue">{}</strong><br>{}',
+                _("OVERDUE"),
+                _("was due %(when)s") % {"when": naturaltime(inquiry.first_contact_due_at)},
+            )
+        return _("due %(when)s") % {"when": naturaltime(inquiry.first_contact_due_at)}
+
+    @admin.display(description=_("next follow-up"), ordering="next_follow_up_at")
+    def follow_up(self, inquiry):
+        if not inquiry.next_follow_up_at:
+            return "-"
+        when = naturaltime(inquiry.next_follow_up_at)
+        if inquiry.is_open and inquiry.next_follow_up_at < timezone.now():
+            return format_html('<strong class="overdue">{}</strong><br>{}', _("OVERDUE"), when)
+        return when
+
+    # --- Permissions
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("admissions.export_inquiry")
+
+    def has_report_permission(self, request):
+        return request.user.has_perm("admissions.view_inquiry_report")
+
+    # --- Forms
+
+    def get_fieldsets(self, request, obj=None):
+        visitor = [
+            ("inquiry_for", "source"),
+            "first_name",
+            ("phone", "email"),
+            ("contact_method", "best_time"),
+            ("voicemail_ok", "texts_ok"),
+            ("program_interest", "heard_about"),
+            "insurance_provider",
+            "message",
+        ]
+        triage = ["priority", "assigned_to", "next_follow_up_at"]
+        if obj is None:
+            return [
+                (_("What they told us"), {"fields": visitor}),
+                (_("Triage"), {"fields": triage}),
+            ]
+        return [
+            (_("Triage"), {"fields": triage}),
+            (_("What they told us"), {"fields": visitor}),
+            (_("Record"), {"fields": RECORD_FIELDS}),
+            (_("Where they came from"), {"fields": ATTRIBUTION_FIELDS, "classes": ["collapse"]}),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        visitor = [name for name in Inquiry.VISITOR_FIELDS if name not in CORRECTABLE_FIELDS]
+        return (*RECORD_FIELDS, "source", *visitor, *ATTRIBUTION_FIELDS)
+
+    def get_changeform_initial_data(self, request):
+        return {"source": Inquiry.Source.PHONE, **super().get_changeform_initial_data(request)}
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "assigned_to":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        """Side effects: events for an inquiry taken by phone, a reassignment or a
+        corrected phone number or email (ids only, never the values)."""
+        if not change:
+            obj.created_by = request.user
+            obj.consent_at = None
+            super().save_model(request, obj, form, change)
+            InquiryEvent.objects.create(
+                inquiry=obj, kind=InquiryEvent.Kind.CREATED, actor=request.user
+            )
+            if obj.assigned_to:
+                InquiryEvent.objects.create(
+                    inquiry=obj,
+                    kind=InquiryEvent.Kind.ASSIGNED,
+                    actor=request.user,
+                    assignee=obj.assigned_to,
+                )
+            return
+        if "priority" in form.changed_data and obj.first_contact_at is None:
+            obj.first_contact_due_at = obj.received_at + timedelta(
+                minutes=obj.contact_deadline_minutes()
+            )
+        super().save_model(request, obj, form, change)
+        if "assigned_to" in form.changed_data:
+            InquiryEvent.objects.create(
+                inquiry=obj,
+                kind=InquiryEvent.Kind.ASSIGNED,
+                actor=request.user,
+                assignee=obj.assigned_to,
+            )
+        if set(CORRECTABLE_FIELDS) & set(form.changed_data):
+            InquiryEvent.objects.create(
+                inquiry=obj, kind=InquiryEvent.Kind.DETAILS_CORRECTED, actor=request.user
+            )
+
+    def save_formset(self, request, form, formset, change):
+        """New notes and contact attempts get their author and an event; a contact
+        attempt that reached the person records the first contact."""
+        inquiry = form.instance
+        for item in formset.save(commit=False):
+            if isinstance(item, Note):
+                item.author = request.user
+                item.save()
+                InquiryEvent.objects.create(
+                    inquiry=inquiry, kind=InquiryEvent.Kind.NOTE_ADDED, actor=request.user
+                )
+            elif isinstance(item, ContactAttempt):
+                item.by = request.user
+                item.save()
+                inquiry.record_contact_attempt(item)
+            else:
+                item.save()
+
+    # --- Search
+
+    def get_search_results(self, request, queryset, search_term):
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        number = to_python(search_term.strip(), region="US") if search_term.strip() else None
+        if number and number.is_valid():
+            results |= queryset.filter(phone=number.as_e164)
+        return results, may_have_duplicates
+
+    # --- Views
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Side effect: every time staff open an inquiry, an access event is recorded."""
+        inquiry = self.get_object(request, object_id)
+        extra_context = extra_context or {}
+        if inquiry is not None:
+            extra_context["move_form"] = MoveForm(inquiry)
+            extra_context["move_url"] = reverse("admin:admissions_inquiry_move", args=[inquiry.pk])
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and inquiry is not None and response.status_code == 200:
+            InquiryEvent.objects.create(
+                inquiry=inquiry, kind=InquiryEvent.Kind.VIEWED, actor=request.user
+            )
+        return response
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/move/",
+                self.admin_site.admin_view(self.move_view),
+                name="admissions_inquiry_move",
+            ),
+            path(
+                "report/",
+                self.admin_site.admin_view(self.report_view),
+                name="admissions_inquiry_report",
+            ),
+            *super().get_urls(),
+        ]
+
+    def move_view(self, request, object_id):
+        """POST only: move one inquiry to another status through the workflow."""
+        inquiry = self.get_object(request, object_id)
+        if inquiry is None:
+            raise Http404
+        if not self.has_change_permission(request, inquiry):
+            raise PermissionDenied
+        change_url = reverse("admin:admissions_inquiry_change", args=[inquiry.pk])
+        if request.method != "POST":
+            return HttpResponseRedirect(change_url)
+        form = MoveForm(inquiry, request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    self.message_user(request, error, messages.ERROR)
+            return HttpResponseRedirect(change_url)
+        try:
+            inquiry.move_to(
+                form.cleaned_data["status"], by=request.user, note=form.cleaned_data["note"]
+            )
+        except WorkflowError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                _("%(reference)s is now “%(status)s”.")
+                % {"reference": inquiry.reference, "status": inquiry.get_status_display()},
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(change_url)
+
+    def report_view(self, request):
+        """Counts only, no personal data: the one admissions page Marketing may open."""
+        if not self.has_report_permission(request):
+            raise PermissionDenied
+        form = ReportPeriodForm(request.GET or ReportPeriodForm.default_period())
+        rows, totals = [], None
+        if form.is_valid():
+            rows, totals = inquiry_counts(form.cleaned_data["start"], form.cleaned_data["end"])
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Admissions report"),
+            "opts": self.opts,
+            "form": form,
+            "rows": rows,
+            "totals": totals,
+        }
+        return TemplateResponse(request, "admin/admissions/inquiry/report.html", context)
+
+    # --- Actions
+
+    @admin.action(description=_("Assign to me"), permissions=["change"])
+    def assign_to_me(self, request, queryset):
+        changed = sum(inquiry.assign_to(request.user, by=request.user) for inquiry in queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d inquiry assigned to you.",
+                "%(count)d inquiries assigned to you.",
+                changed,
+            )
+            % {"count": changed},
+            messages.SUCCESS,
+        )
+
+    def _move_selected(self, request, queryset, status):
+        moved, refused = 0, []
+        for inquiry in queryset:
+            try:
+                moved += inquiry.move_to(status, by=request.user)
+            except WorkflowError:
+                refused.append(inquiry.reference)
+        label = Status(status).label
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d inquiry moved to “%(status)s”.",
+                "%(count)d inquiries moved to “%(status)s”.",
+                moved,
+            )
+            % {"count": moved, "status": label},
+            messages.SUCCESS,
+        )
+        if refused:
+            self.message_user(
+                request,
+                _("Not moved (the workflow does not allow it from their status): %(refs)s")
+                % {"refs": ", ".join(refused)},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Mark contacted"), permissions=["change"])
+    def mark_contacted(self, request, queryset):
+        self._move_selected(request, queryset, Status.CONTACTED)
+
+    @admin.action(description=_("Mark as spam"), permissions=["change"])
+    def mark_spam(self, request, queryset):
+        self._move_selected(request, queryset, Status.SPAM)
+
+    @admin.action(description=_("Export to CSV"), permissions=["export"])
+    def export_csv(self, request, queryset):
+        """Side effect: an 'exported' event on every exported inquiry."""
+        inquiries = list(queryset.select_related("assigned_to"))
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="inquiries-{stamp}.csv"'
+        response["Cache-Control"] = "no-store"
+        writer = csv.writer(response)
+        writer.writerow([str(label) for _name, label in CSV_COLUMNS])
+        for inquiry in inquiries:
+            writer.writerow([neutralise_cell(csv_value(inquiry, name)) for name, _l in CSV_COLUMNS])
+        InquiryEvent.objects.bulk_create(
+            InquiryEvent(inquiry=inquiry, kind=InquiryEvent.Kind.EXPORTED, actor=request.user)
+            for inquiry in inquiries
+        )
+        return response
+
+
+def csv_value(inquiry, name):
+    value = getattr(inquiry, name)
+    if name in ("received_at", "first_contact_at"):
+        return timezone.localtime(value).isoformat(timespec="minutes") if value else ""
+    if name == "assigned_to":
+        return value.get_username() if value else ""
+    if name == "phone":
+        return value.as_e164 if value else ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    display = getattr(inquiry, f"get_{name}_display", None)
+    return display() if display and value else value
+
+
+def inquiry_counts(start, end):
+    """Per source, and in total: inquiries received from `start` to `end` (local dates,
+    inclusive), and how many were contacted, had an assessment scheduled, were admitted.
+    Spam is left out."""
+    tz = timezone.get_current_timezone()
+    since = timezone.make_aware(datetime.combine(start, time.min), tz)
+    until = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), tz)
+    counts = {
+        "total": Count("pk"),
+        "contacted": Count("pk", filter=Q(first_contact_at__isnull=False)),
+        "assessment": Count("pk", filter=Q(assessment_scheduled_at__isnull=False)),
+        "admitted": Count("pk", filter=Q(status=Status.ADMITTED)),
+    }
+    period = Inquiry.objects.filter(received_at__gte=since, received_at__lt=until).exclude(
+        status=Status.SPAM
+    )
+    by_source = {row["source"]: row for row in period.values("source").annotate(**counts)}
+    rows = [
+        {"label": label, **by_source.get(value, dict.fromkeys(counts, 0))}
+        for value, label in Inquiry.Source.choices
+    ]
+    campaigns = period.values("utm_source").annotate(**counts).order_by("-total", "utm_source")[:20]
+    totals = period.aggregate(**counts)
+    return {"sources": rows, "campaigns": list(campaigns)}, totals
+
+
+# --- Notifications -----------------------------------------------------------------------
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """What the outbox holds: pending and failed emails are retried every minute by
+    `manage.py send_notifications`; staff can also retry now."""
+
+    list_display = (
+        "inquiry",
+        "state",
+        "attempts",
+        "created_at",
+        "last_attempt_at",
+        "last_error",
+        "sent_at",
+    )
+    list_filter = ("state",)
+    list_select_related = ("inquiry",)
+    fields = list_display
+    readonly_fields = list_display
+    actions = ("send_now",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    @admin.action(description=_("Try sending again now"), permissions=["view"])
+    def send_now(self, request, queryset):
+        pending = queryset.exclude(state=Notification.State.SENT).values_list("pk", flat=True)
+        sent = sum(deliver(pk) for pk in list(pending))
+        self.message_user(
+            request,
+            ngettext("%(count)d notification sent.", "%(count)d notifications sent.", sent)
+            % {"count": sent},
+            messages.SUCCESS if sent else messages.WARNING,
+        )

@@ -299,7 +299,9 @@ class Inquiry(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=~(Q(phone="") & Q(email="")), name="inquiry_phone_or_email"
+                condition=~(Q(phone="") & Q(email="")),
+                name="inquiry_phone_or_email",
+                violation_error_message=_("Give a phone number or an email address."),
             ),
             models.CheckConstraint(
                 condition=Q(status__in=InquiryStatus.values),

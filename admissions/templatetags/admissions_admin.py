@@ -1,0 +1,65 @@
+"""The admissions queue's health on the admin index."""
+
+import statistics
+from datetime import timedelta
+
+from django import template
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from admissions.models import Inquiry, Notification
+
+register = template.Library()
+
+# The median is computed in Python (the same on SQLite and PostgreSQL) over at most
+# this many recent first contacts.
+MEDIAN_SAMPLE = 5000
+
+
+def median_minutes_to_first_contact(days=30, now=None):
+    now = now or timezone.now()
+    pairs = (
+        Inquiry.objects.filter(
+            received_at__gte=now - timedelta(days=days), first_contact_at__isnull=False
+        )
+        .exclude(status=Inquiry.Status.SPAM)
+        .order_by("-received_at")
+        .values_list("received_at", "first_contact_at")[:MEDIAN_SAMPLE]
+    )
+    minutes = [max((contact - received).total_seconds() / 60, 0) for received, contact in pairs]
+    return statistics.median(minutes) if minutes else None
+
+
+def format_minutes(minutes):
+    if minutes is None:
+        return _("no first contacts yet")
+    minutes = round(minutes)
+    if minutes < 60:
+        return _("%(minutes)d min") % {"minutes": minutes}
+    return _("%(hours)d h %(minutes)02d min") % {"hours": minutes // 60, "minutes": minutes % 60}
+
+
+@register.simple_tag
+def queue_health(user):
+    """Counts for admissions staff, a report link for anyone allowed it, else None."""
+    health = {}
+    if user.has_perm("admissions.view_inquiry_report"):
+        health["report_url"] = reverse("admin:admissions_inquiry_report")
+    if user.has_perm("admissions.view_inquiry"):
+        open_inquiries = Inquiry.objects.open()
+        median = median_minutes_to_first_contact()
+        health.update(
+            changelist_url=reverse("admin:admissions_inquiry_changelist"),
+            new=open_inquiries.filter(status=Inquiry.Status.NEW).count(),
+            urgent=open_inquiries.filter(priority=Inquiry.Priority.URGENT).count(),
+            overdue=Inquiry.objects.overdue().count(),
+            median_minutes=median,
+            median_display=format_minutes(median),
+        )
+        if user.has_perm("admissions.view_notification"):
+            health["notifications_url"] = reverse("admin:admissions_notification_changelist")
+            health["unsent_notifications"] = Notification.objects.filter(
+                state=Notification.State.FAILED
+            ).count()
+    return health or None
