@@ -60,6 +60,10 @@ format: install-dev
 test: lint
 	$(BIN)/python -m pytest
 
+# Throughput and latency of every page under load (see README, "Performance").
+bench: install-dev
+	$(BIN)/python scripts/bench.py
+
 # Re-pin every dependency after editing pyproject.toml.
 lock: install-dev
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --upgrade -q -o requirements/base.txt

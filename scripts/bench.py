@@ -1,0 +1,256 @@
+"""Benchmark the site as `make run` serves it: gunicorn (2 workers), DEBUG off, whitenoise.
+
+Usage: `make bench` (SQLite), or `DATABASE_URL=postgres://... make bench` (the database
+is used as it is: point it at a scratch database). Environment: BENCH_SECONDS (per
+target per round, default 8), BENCH_ROUNDS (default 2), BENCH_CONNECTIONS (default 8),
+BENCH_INQUIRIES (rows seeded, default 50000).
+
+It loads the demo content plus a large admissions queue, then measures in alternating
+rounds with wrk: a static file (the ceiling), every public content page, the inquiry
+form, and, logged in as admissions staff, the queue list and one inquiry's page; and,
+with a Python client, inquiry submission (GET then POST, each stored). It prints
+requests/s, p50 and p99 latency, each page's ratio to the ceiling and the issue's
+target, and checks that every accepted submission was stored exactly once.
+Exit status: 1 if a submission was lost or doubled, 0 otherwise (the table says which
+targets were met; load on a shared machine moves the numbers).
+"""
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.liveserver import (
+    BASE_DIR,
+    HOST,
+    Browser,
+    Gunicorn,
+    get,
+    prepare,
+    site_environment,
+    submit_inquiry,
+    valid_inquiry,
+)
+
+SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+INQUIRIES = int(os.environ.get("BENCH_INQUIRIES", "50000"))
+PORT = int(os.environ.get("BENCH_PORT", "8199"))
+
+SUBMISSION = "inquiry submission (GET+POST)"
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        log("Installing wrk from Debian's packages...")
+        install = ["apt-get", "install", "-y", "-qq", "wrk"]
+        if subprocess.run(install, check=False).returncode != 0:  # noqa: S603
+            subprocess.run(["apt-get", "update", "-qq"], check=True)  # noqa: S607
+            subprocess.run(install, check=True)  # noqa: S603
+        return
+    sys.exit("wrk is needed: install Debian's `wrk` package (apt-get install wrk).")
+
+
+WRK_LATENCY = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+WRK_RPS = re.compile(r"Requests/sec:\s+([\d.]+)")
+WRK_NON_2XX = re.compile(r"Non-2xx or 3xx responses:\s+(\d+)")
+UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def run_wrk(path, cookie=None):
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency"]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    command.append(f"http://{HOST}:{PORT}{path}")
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    latencies = {p: float(v) * UNIT_MS[u] for p, v, u in WRK_LATENCY.findall(output)}
+    errors = WRK_NON_2XX.search(output)
+    return {
+        "rps": float(WRK_RPS.search(output).group(1)),
+        "p50": latencies["50"],
+        "p99": latencies["99"],
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def submit_for(seconds, round_number):
+    """CONNECTIONS clients each GET the form and POST it, again and again."""
+    latencies, accepted, refused = [], [], []
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def client(number):
+        sent = 0
+        while time.monotonic() < deadline:
+            sent += 1
+            name = f"Bench {round_number}-{number}-{sent}"
+            started = time.perf_counter()
+            status, _location = submit_inquiry(PORT, valid_inquiry(name))
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                latencies.append(elapsed)
+                (accepted if status == 302 else refused).append(name)
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(CONNECTIONS)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    quantiles = statistics.quantiles(latencies, n=100)
+    return {
+        "rps": len(latencies) / (time.monotonic() - started),
+        "p50": quantiles[49],
+        "p99": quantiles[98],
+        "errors": len(refused),
+        "accepted": accepted,
+    }
+
+
+def targets(public_paths, static_path, inquiry_id):
+    """(name, path, logged in, target) for every wrk target; target is a ratio to the
+    ceiling (">= x") or a latency ("p50 < x ms")."""
+    rows = [("static file (ceiling)", static_path, False, None)]
+    rows += [(f"page {path}", path, False, ("ratio", 0.8)) for path in public_paths]
+    rows.append(("inquiry form (GET)", "/contact/", False, ("ratio", 0.5)))
+    rows.append(("admin queue list", "/admin/admissions/inquiry/", True, ("p50", 150)))
+    rows.append(
+        (
+            "admin inquiry page",
+            f"/admin/admissions/inquiry/{inquiry_id}/change/",
+            True,
+            None,
+        )
+    )
+    return rows
+
+
+def main():
+    ensure_wrk()
+    workdir = Path(tempfile.mkdtemp(prefix="iop-bench-"))
+    env = site_environment(
+        workdir,
+        database_url=os.environ.get("DATABASE_URL"),
+        REDIS_URL=os.environ.get("REDIS_URL", ""),
+        # One client address sends thousands of inquiries: lift the per-client limit
+        # and the minimum fill time for this run only.
+        ADMISSIONS_RATE_LIMIT=10**9,
+        ADMISSIONS_MIN_FILL_SECONDS=0,
+    )
+    log(f"Preparing the database ({env['DATABASE_URL'].split('@')[-1]})...")
+    prepare(env)
+    log(f"Seeding {INQUIRIES} inquiries with events and notes...")
+    seeding = subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
+        [sys.executable, "scripts/bench_data.py", str(INQUIRIES)],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if seeding.returncode != 0:
+        sys.exit(f"Seeding failed:\n{seeding.stderr}")
+    seeded = json.loads(seeding.stdout.splitlines()[-1])
+
+    accepted = []
+    with Gunicorn(env, PORT, workers=2):
+        _status, home = get(PORT, "/")
+        static_path = re.search(r'href="(/static/css/[^"]+\.css)"', home).group(1)
+        _status, sitemap = get(PORT, "/sitemap.xml")
+        public_paths = ["/"] + [
+            "/" + url.split("/", 3)[3]
+            for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)
+            if url.split("/", 3)[3]
+        ]
+        staff = Browser(PORT)
+        staff.log_in(seeded["username"], seeded["password"])
+        cookie = "; ".join(f"{key}={value}" for key, value in staff.cookies.items())
+        rows = targets(public_paths, static_path, seeded["inquiry_id"])
+        results = {name: [] for name, _path, _login, _target in rows}
+        results[SUBMISSION] = []
+        for round_number in range(1, ROUNDS + 1):
+            log(f"Round {round_number} of {ROUNDS}...")
+            for name, path, needs_login, _target in rows:
+                results[name].append(run_wrk(path, cookie if needs_login else None))
+            submission = submit_for(SECONDS, round_number)
+            accepted += submission.pop("accepted")
+            results[SUBMISSION].append(submission)
+
+    report(results, {name: target for name, _path, _login, target in rows})
+    lost, doubled = check_stored(env, accepted)
+    print(f"\nSubmissions accepted: {len(accepted)}; lost: {len(lost)}; doubled: {len(doubled)}")
+    shutil.rmtree(workdir, ignore_errors=True)
+    if lost or doubled:
+        sys.exit(1)
+
+
+def check_stored(env, names):
+    """Which accepted submissions are missing, and which were stored twice."""
+    script = (
+        "import json, sys, django; django.setup()\n"
+        "from collections import Counter\n"
+        "from admissions.models import Inquiry\n"
+        "names = json.load(sys.stdin)\n"
+        "rows = Counter(Inquiry.objects.filter(first_name__startswith='Bench ')"
+        ".values_list('first_name', flat=True))\n"
+        "print(json.dumps({name: rows[name] for name in names}))\n"
+    )
+    result = subprocess.run(  # noqa: S603 - this interpreter, fixed script
+        [sys.executable, "-c", script],
+        cwd=BASE_DIR,
+        env=env,
+        input=json.dumps(names),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    stored = json.loads(result.stdout.splitlines()[-1])
+    return [n for n, c in stored.items() if c == 0], [n for n, c in stored.items() if c > 1]
+
+
+def report(results, goals):
+    ceiling = max(run["rps"] for run in results["static file (ceiling)"])
+    header = f"{'target':<44}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'ratio':>7}{'non-2xx':>9}  goal"
+    print("\n" + header + "\n" + "-" * (len(header) + 12))
+    for name, runs in results.items():
+        best = max(runs, key=lambda run: run["rps"])
+        ratio = best["rps"] / ceiling
+        goal = goals.get(name)
+        if name == SUBMISSION:
+            verdict = f"p99 < 100 ms: {'met' if best['p99'] < 100 else 'MISSED'}"
+        elif goal and goal[0] == "ratio":
+            verdict = f">= {goal[1]}: {'met' if ratio >= goal[1] else 'MISSED'}"
+        elif goal:
+            verdict = f"p50 < {goal[1]} ms: {'met' if best['p50'] < goal[1] else 'MISSED'}"
+        else:
+            verdict = ""
+        errors = sum(run["errors"] for run in runs)
+        print(
+            f"{name:<44}{best['rps']:>8.0f}{best['p50']:>9.2f}{best['p99']:>9.2f}"
+            f"{ratio:>7.2f}{errors:>9}  {verdict}"
+        )
+    print(
+        f"\n{CONNECTIONS} connections, {SECONDS} s per target, {ROUNDS} alternating rounds, "
+        f"{INQUIRIES} inquiries seeded; the best round is shown; ratio = requests/s "
+        "divided by the static file's in the same run."
+    )
+
+
+if __name__ == "__main__":
+    main()

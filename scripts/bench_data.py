@@ -1,0 +1,91 @@
+"""Seed the benchmark's database: a large admissions queue and a staff login.
+
+Run by scripts/bench.py in a subprocess with the site's environment:
+`python scripts/bench_data.py N` creates N inquiries (each with events and a note)
+and an Admissions staff account, and prints the account's name and password and the
+id of one inquiry, as JSON.
+"""
+
+import json
+import os
+import random
+import secrets
+import sys
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+BATCH = 2000
+
+
+def seed(count):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.db import transaction
+    from django.utils import timezone
+
+    from admissions.models import Inquiry, InquiryEvent, Note, new_reference
+
+    rng = random.Random(2026)  # noqa: S311 - test data, not secrets
+    password = secrets.token_urlsafe(16)
+    user = get_user_model().objects.create_user(
+        username=f"bench-{uuid.uuid4().hex[:6]}", password=password, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Admissions"))
+    now = timezone.now()
+    statuses = [choice for choice, _label in Inquiry.Status.choices]
+    references = set()
+    while len(references) < count:
+        references.add(new_reference())
+    references = list(references)
+    for start in range(0, count, BATCH):
+        inquiries = []
+        for number in range(start, min(start + BATCH, count)):
+            received = now - timedelta(minutes=rng.randint(1, 60 * 24 * 365))
+            urgent = rng.random() < 0.05
+            status = rng.choice(statuses)
+            inquiries.append(
+                Inquiry(
+                    reference=references[number],
+                    received_at=received,
+                    first_name=f"Seed {number}",
+                    phone=f"+1202555{number % 10000:04d}",
+                    source=rng.choice(Inquiry.Source.values),
+                    program_interest=rng.choice(Inquiry.Program.values),
+                    heard_about=rng.choice(Inquiry.HeardAbout.values),
+                    priority=Inquiry.Priority.URGENT if urgent else Inquiry.Priority.ROUTINE,
+                    status=status,
+                    assigned_to=user if rng.random() < 0.3 else None,
+                    consent_at=received,
+                    first_contact_due_at=received + timedelta(hours=1 if urgent else 4),
+                    first_contact_at=None if status == Inquiry.Status.NEW else received,
+                    closed_at=None if status in Inquiry.OPEN_STATUSES else received,
+                )
+            )
+        with transaction.atomic():
+            created = Inquiry.objects.bulk_create(inquiries)
+            InquiryEvent.objects.bulk_create(
+                InquiryEvent(
+                    inquiry=inquiry,
+                    kind=InquiryEvent.Kind.CREATED,
+                    to_status=Inquiry.Status.NEW,
+                    created_at=inquiry.received_at,
+                )
+                for inquiry in created
+            )
+            Note.objects.bulk_create(
+                Note(inquiry=inquiry, author=user, text="Left a message at the agreed time.")
+                for inquiry in created
+            )
+    one = Inquiry.objects.order_by("pk").only("pk").first()
+    return {"username": user.username, "password": password, "inquiry_id": one.pk}
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iop_site.settings")
+    import django
+
+    django.setup()
+    print(json.dumps(seed(int(sys.argv[1]))))
