@@ -5,6 +5,7 @@ each record shows who changed what and when, with the earlier text.
 """
 
 from django.contrib import admin
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -100,6 +101,9 @@ class FaqEntryAdmin(SimpleHistoryAdmin):
 class ClinicSettingsAdmin(SimpleHistoryAdmin):
     """One record only: the list goes straight to it, and it cannot be added twice
     or deleted."""
+
+    # A link typed without a scheme ("facebook.com/...") is taken as https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     fieldsets = [
         (None, {"fields": ["name", "admissions_phone"]}),

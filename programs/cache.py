@@ -43,9 +43,9 @@ class Lookup:
     response: HttpResponse | None = None
 
 
-def page_key(request):
+def page_key(path):
     # The query string is ignored: no public page reads it.
-    digest = hashlib.sha256(request.path.encode()).hexdigest()[:32]
+    digest = hashlib.sha256(path.encode()).hexdigest()[:32]
     return f"programs:page:{digest}"
 
 
@@ -54,9 +54,10 @@ def can_cache(request):
     return request.method in ("GET", "HEAD") and not request.user.is_authenticated
 
 
-def lookup(request, now=None):
-    """The cached response for this request if it is current, and what `store` needs."""
-    key = page_key(request)
+def lookup(path, now=None):
+    """The cached response for the page at `path` if it is current, and what `store`
+    needs to keep a fresh one."""
+    key = page_key(path)
     try:
         found = cache.get_many([VERSION_KEY, key])
     except Exception as exc:

@@ -494,6 +494,9 @@ class FaqEntry(models.Model):
 FICTIONAL_US_NUMBER = re.compile(r"\+1(555\d{7}|\d{3}55501\d{2})")
 
 
+PHONE_ERROR = _("Enter a phone number that can be dialled, e.g. (201) 555-0123.")
+
+
 def parse_phone(value):
     """A phonenumbers.PhoneNumber for what was typed (US by default), or None."""
     text = getattr(value, "raw_input", None) or str(value or "")
@@ -511,9 +514,7 @@ def validate_clinic_phone(value):
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         if FICTIONAL_US_NUMBER.fullmatch(e164):
             return
-    raise ValidationError(
-        _("Enter a phone number that can be dialled, e.g. (201) 555-0123."), code="invalid"
-    )
+    raise ValidationError(PHONE_ERROR, code="invalid")
 
 
 class ClinicPhoneField(PhoneNumberField):
@@ -524,6 +525,7 @@ class ClinicPhoneField(PhoneNumberField):
     def formfield(self, **kwargs):
         field = super().formfield(**kwargs)
         field.validators = [validate_clinic_phone]
+        field.error_messages["invalid"] = PHONE_ERROR
         return field
 
 

@@ -34,7 +34,7 @@ def page(request, slug):
 
 def _serve_page(request, slug=None, layout=None):
     cacheable = page_cache.can_cache(request)
-    found = page_cache.lookup(request) if cacheable else None
+    found = page_cache.lookup(request.path) if cacheable else None
     if found and found.response:
         return found.response
 

@@ -1,0 +1,237 @@
+"""Editing content in the admin, as a member of the Marketing group."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from programs.models import ClinicSettings, Page
+from tests.factories import make_clinic_settings, make_faq, make_page, make_track, make_user
+
+pytestmark = pytest.mark.django_db
+
+CRUD = ("add", "change", "delete", "view")
+CONTENT_MODELS = ["page", "pagesection", "track", "session", "therapy", "faqentry"]
+
+
+@pytest.fixture
+def marketing(client):
+    client.force_login(make_user("morgan", groups=("Marketing",)))
+    return client
+
+
+def page_form(**overrides):
+    data = {
+        "title": "Parking and directions",
+        "slug": "parking",
+        "intro": "",
+        "body": "Free parking behind the building.",
+        "layout": "standard",
+        "status": "published",
+        "publish_at_0": "",
+        "publish_at_1": "",
+        "show_in_nav": "",
+        "nav_label": "",
+        "nav_order": "100",
+        "meta_description": "Where to park.",
+        "sections-TOTAL_FORMS": "0",
+        "sections-INITIAL_FORMS": "0",
+        "sections-MIN_NUM_FORMS": "0",
+        "sections-MAX_NUM_FORMS": "1000",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_marketing_group_has_exactly_the_content_permissions():
+    permissions = set(
+        Group.objects.get(name="Marketing")
+        .permissions.filter(content_type__app_label="programs")
+        .values_list("codename", flat=True)
+    )
+
+    assert permissions == {
+        *(
+            f"{action}_{model}"
+            for model in CONTENT_MODELS
+            for action in ("add", "change", "delete", "view")
+        ),
+        "change_clinicsettings",
+        "view_clinicsettings",
+    }
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "admin:programs_page_changelist",
+        "admin:programs_page_add",
+        "admin:programs_track_changelist",
+        "admin:programs_track_add",
+        "admin:programs_therapy_changelist",
+        "admin:programs_faqentry_changelist",
+        "admin:programs_faqentry_add",
+    ],
+)
+def test_marketing_can_open_content_admin_pages(marketing, url_name):
+    assert marketing.get(reverse(url_name)).status_code == 200
+
+
+def test_marketing_can_open_existing_records_and_their_history(marketing):
+    page = make_page()
+    track = make_track()
+    faq = make_faq()
+
+    for url in (
+        reverse("admin:programs_page_change", args=[page.pk]),
+        reverse("admin:programs_page_history", args=[page.pk]),
+        reverse("admin:programs_track_change", args=[track.pk]),
+        reverse("admin:programs_faqentry_change", args=[faq.pk]),
+    ):
+        assert marketing.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/auth/user/",
+        "/admin/auth/user/add/",
+        "/admin/auth/group/",
+        "/admin/admissions/inquiry/",
+    ],
+)
+def test_marketing_cannot_open_users_groups_or_inquiries(marketing, url):
+    assert marketing.get(url).status_code == 403
+
+
+def test_marketing_creates_a_page_in_the_admin(marketing, client):
+    response = marketing.post(reverse("admin:programs_page_add"), page_form())
+
+    page = Page.objects.get(slug="parking")
+    assert response.status_code == 302
+    assert page.body_html == "<p>Free parking behind the building.</p>"
+    assert page.history.get().history_user.username == "morgan"
+
+
+def test_admin_refuses_a_reserved_slug_with_a_clear_error(marketing):
+    response = marketing.post(reverse("admin:programs_page_add"), page_form(slug="contact"))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["slug"] == [
+        "The address “contact” is used by another part of the site. Please choose a different one."
+    ]
+    assert not Page.objects.filter(slug="contact").exists()
+
+
+def test_admin_refuses_a_session_that_ends_before_it_starts(marketing):
+    response = marketing.post(
+        reverse("admin:programs_track_add"),
+        {
+            "name": "Late track",
+            "slug": "late",
+            "mode": "in_person",
+            "description": "Late.",
+            "weeks_min": "8",
+            "weeks_max": "12",
+            "order": "0",
+            "is_published": "on",
+            "sessions-TOTAL_FORMS": "1",
+            "sessions-INITIAL_FORMS": "0",
+            "sessions-MIN_NUM_FORMS": "0",
+            "sessions-MAX_NUM_FORMS": "1000",
+            "sessions-0-weekday": "0",
+            "sessions-0-start_time": "21:00",
+            "sessions-0-end_time": "18:00",
+            "sessions-0-mode": "in_person",
+            "sessions-0-location": "",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "A session must end after it starts." in response.content.decode()
+
+
+def test_page_history_shows_who_changed_what(marketing):
+    page = make_page(body="First text.")
+    marketing.post(
+        reverse("admin:programs_page_change", args=[page.pk]),
+        page_form(title=page.title, slug=page.slug, body="Second text."),
+    )
+
+    html = marketing.get(reverse("admin:programs_page_history", args=[page.pk])).content.decode()
+    earliest = page.history.earliest()
+
+    assert page.history.count() == 2
+    assert page.history.latest().history_user.username == "morgan"
+    assert earliest.body == "First text."
+    assert "morgan" in html
+
+
+def test_clinic_settings_list_opens_the_single_record(marketing):
+    clinic = make_clinic_settings()
+
+    response = marketing.get(reverse("admin:programs_clinicsettings_changelist"))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:programs_clinicsettings_change", args=[clinic.pk])
+
+
+def test_clinic_settings_cannot_be_added_twice_or_deleted(client):
+    client.force_login(make_user("root", is_superuser=True))
+    clinic = make_clinic_settings()
+
+    add = client.get(reverse("admin:programs_clinicsettings_add"))
+    delete = client.get(reverse("admin:programs_clinicsettings_delete", args=[clinic.pk]))
+
+    assert add.status_code == 403
+    assert delete.status_code == 403
+    assert ClinicSettings.objects.count() == 1
+
+
+def test_marketing_changes_clinic_settings_with_the_demo_phone(marketing, client):
+    clinic = make_clinic_settings()
+    data = {
+        "name": "Harbor Light Recovery",
+        "admissions_phone": "(555) 010-0199",
+        "street_address": "200 Lantern Way",
+        "city": "Bayport",
+        "region": "OR",
+        "postal_code": "97000",
+        "opening_hours": "Every day",
+        "opening_hours_spec": "Mo-Su 00:00-23:59",
+        "licence_number": "000000AP",
+        "licence_expires": "2027-05-31",
+        "accreditations": "",
+        "facebook_url": "",
+        "instagram_url": "",
+        "linkedin_url": "",
+        "youtube_url": "",
+    }
+
+    response = marketing.post(
+        reverse("admin:programs_clinicsettings_change", args=[clinic.pk]), data
+    )
+
+    assert response.status_code == 302
+    assert ClinicSettings.load().as_context()["phone"] == "(555) 010-0199"
+
+
+def test_marketing_gets_a_clear_error_for_a_bad_clinic_phone(marketing):
+    clinic = make_clinic_settings()
+
+    response = marketing.post(
+        reverse("admin:programs_clinicsettings_change", args=[clinic.pk]),
+        {
+            "name": "X",
+            "admissions_phone": "call us",
+            "street_address": "a",
+            "city": "b",
+            "region": "c",
+            "postal_code": "d",
+            "opening_hours": "e",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["admissions_phone"] == [
+        "Enter a phone number that can be dialled, e.g. (201) 555-0123."
+    ]

@@ -1,0 +1,112 @@
+"""`manage.py load_demo_content` creates what is missing and never changes edits."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from programs.models import ClinicSettings, FaqEntry, Page, PageSection, Session, Therapy, Track
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [ClinicSettings, Page, PageSection, Track, Session, Therapy, FaqEntry]
+
+
+def snapshot():
+    return {
+        "counts": {model.__name__: model.objects.count() for model in MODELS},
+        "pages": dict(Page.objects.values_list("slug", "body")),
+        "sections": list(PageSection.objects.values_list("heading", "body")),
+        "therapies": dict(Therapy.objects.values_list("slug", "body")),
+        "questions": dict(FaqEntry.objects.values_list("slug", "answer")),
+        "clinic": ClinicSettings.load().as_context(),
+    }
+
+
+def load():
+    output = StringIO()
+    call_command("load_demo_content", stdout=output)
+    return output.getvalue()
+
+
+def test_demo_content_creates_the_whole_site():
+    load()
+
+    assert snapshot()["counts"] == {
+        "ClinicSettings": 1,
+        "Page": 11,
+        "PageSection": 4,
+        "Track": 2,
+        "Session": 6,
+        "Therapy": 7,
+        "FaqEntry": 9,
+    }
+    assert set(Page.objects.published().values_list("slug", flat=True)) == {
+        "home",
+        "what-is-iop",
+        "schedule",
+        "therapies",
+        "who-it-is-for",
+        "benefits",
+        "admissions",
+        "faq",
+        "privacy",
+        "terms",
+        "accessibility",
+    }
+    clinic = ClinicSettings.load()
+    assert clinic.as_context()["phone"] == "(555) 010-0199"
+    assert clinic.licence_number == "000000AP"
+    assert clinic.licence_expires.isoformat() == "2027-05-31"
+
+
+def test_demo_content_run_twice_changes_nothing():
+    load()
+    first = snapshot()
+
+    output = load()
+
+    assert snapshot() == first
+    assert output == "Demo content already present; nothing changed.\n"
+
+
+def test_demo_content_keeps_an_editors_changes():
+    load()
+    page = Page.objects.get(slug="benefits")
+    page.body = "Edited by marketing."
+    page.save()
+    clinic = ClinicSettings.load()
+    clinic.name = "Harbor Light Recovery Center"
+    clinic.save()
+
+    load()
+
+    assert Page.objects.get(slug="benefits").body == "Edited by marketing."
+    assert ClinicSettings.load().name == "Harbor Light Recovery Center"
+    assert Page.objects.filter(slug="benefits").count() == 1
+
+
+def test_demo_content_restores_only_what_is_missing():
+    load()
+    Therapy.objects.get(slug="life-skills").delete()
+    before = Therapy.objects.get(slug="group-therapy").updated_at
+
+    output = load()
+
+    assert output == "Demo content created: therapy life-skills.\n"
+    assert Therapy.objects.get(slug="group-therapy").updated_at == before
+
+
+def test_demo_content_has_no_placeholder_text():
+    load()
+
+    texts = " ".join(
+        [
+            *Page.objects.values_list("body", flat=True),
+            *Therapy.objects.values_list("body", flat=True),
+            *FaqEntry.objects.values_list("answer", flat=True),
+        ]
+    ).lower()
+    assert "lorem" not in texts
+    assert "tbd" not in texts
+    assert "todo" not in texts
