@@ -136,7 +136,9 @@ def browser_type_launch_args(browser_type_launch_args, chromium_executable):
 def browser_context_args(browser_context_args):
     # No viewport here: tests pass their own to new_context (Playwright's default is
     # 1280 x 720, a desktop).
-    return {**browser_context_args, "locale": "en-US"}
+    # The clinic's time zone, as its staff's computers have it (the admin's time widgets
+    # otherwise add "You are 5 hours ahead of server time").
+    return {**browser_context_args, "locale": "en-US", "timezone_id": settings.TIME_ZONE}
 
 
 def _no_static_handler(application):
@@ -223,3 +225,13 @@ def inquiry_settings(settings):
     settings.ADMISSIONS_MIN_FILL_SECONDS = 0
     settings.ADMISSIONS_RATE_LIMIT = 1000
     return settings
+
+
+@pytest.fixture
+def staff_groups(transactional_db):
+    """The Admissions and Marketing groups. They should exist after every migrate, but
+    the post_migrate receiver that makes them is never called (see
+    test_staff_groups_exist_after_migrate), so they are made here as it would."""
+    from iop_site.groups import sync_staff_groups
+
+    sync_staff_groups()

@@ -10,6 +10,8 @@ SCREENSHOTS_DIR = Path(__file__).resolve().parents[2] / "screenshots"
 # WCAG 2.0, 2.1 and 2.2, levels A and AA.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
+STAFF_PASSWORD = "a long test password 123"
+
 DESKTOP_WIDTH = 1280
 PHONE_WIDTH = 375
 
@@ -174,3 +176,13 @@ def reference_on(page):
     match = REFERENCE.search(" ".join(text.split()))
     assert match, f"no reference in {text!r}"
     return match.group(1)
+
+
+def log_in(page, base_url, username, password=STAFF_PASSWORD):
+    """Sign in to the staff admin through its login form; lands on the admin index."""
+    from django.conf import settings
+
+    page.goto(f"{base_url}/{settings.ADMIN_PATH}")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
