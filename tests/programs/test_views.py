@@ -370,3 +370,25 @@ def test_pages_without_clinic_settings_fall_back_to_settings(client, settings):
 
 def test_post_to_a_content_page_is_refused(client, demo_content):
     assert client.post("/faq/").status_code == 405
+
+
+def test_privacy_notice_says_plainly_what_happens_to_an_inquiry(client, demo_content):
+    html = client.get("/privacy/").content.decode()
+
+    for promise in (
+        "This website has no trackers, no advertising and no analytics.",
+        "kept in our own database and read only by our admissions staff",
+        "We never send what you wrote by email.",
+        "12 months after we close it",
+        "<strong>HIPAA</strong>",
+        "<strong>42 CFR Part 2</strong>",
+        "a phone number and/or an email address",
+    ):
+        assert promise in html
+
+
+def test_accessibility_statement_names_the_target_and_how_to_report(client, demo_content):
+    html = client.get("/accessibility/").content.decode()
+
+    assert "(WCAG) 2.2 at level AA" in html
+    assert "<h2>Report a problem</h2>" in html
