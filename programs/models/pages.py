@@ -1,0 +1,236 @@
+"""Pages: the site's text, edited in Markdown and published now or at a set time."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from programs.markdown import render_markdown
+
+
+def reserved_slugs():
+    """First path segments that other routes own; a page with one of these slugs
+    could never be reached."""
+    return {
+        "contact",
+        settings.ADMIN_PATH.strip("/").split("/")[0],
+        "static",
+        "healthz",
+        "readyz",
+        "sitemap.xml",
+        "robots.txt",
+    }
+
+
+def validate_page_slug(value):
+    if value.lower() in reserved_slugs():
+        raise ValidationError(
+            _(
+                "The address “%(slug)s” is used by another part of the site. "
+                "Please choose a different one."
+            ),
+            code="reserved",
+            params={"slug": value},
+        )
+
+
+# --- Pages -----------------------------------------------------------------------------
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Pages a visitor may see now: published, and live if a go-live time is set."""
+        now = now or timezone.now()
+        return self.filter(status=Page.Status.PUBLISHED).filter(
+            Q(publish_at__isnull=True) | Q(publish_at__lte=now)
+        )
+
+    def in_navigation(self, now=None):
+        return self.published(now).filter(show_in_nav=True).order_by("nav_order", "title")
+
+    def next_go_live(self, now=None):
+        """When the next page scheduled for later goes live, or None."""
+        now = now or timezone.now()
+        return (
+            self.filter(status=Page.Status.PUBLISHED, publish_at__gt=now)
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
+        )
+
+
+class Page(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    class Layout(models.TextChoices):
+        STANDARD = "standard", _("Standard page")
+        HOME = "home", _("Home page (shown at the site's address)")
+        SCHEDULE = "schedule", _("Schedule (adds the tracks and sessions)")
+        THERAPIES = "therapies", _("Therapies (adds the published therapies)")
+        FAQ = "faq", _("Questions (adds the published questions and answers)")
+
+    title = models.CharField(
+        _("title"),
+        max_length=120,
+        help_text=_("The main heading of the page and the start of the browser tab's title."),
+    )
+    slug = models.SlugField(
+        _("address"),
+        max_length=80,
+        unique=True,
+        validators=[validate_page_slug],
+        help_text=_(
+            "The page's web address: lowercase letters, numbers and hyphens, e.g. "
+            "“what-is-iop” for /what-is-iop/. Changing it breaks links people saved."
+        ),
+    )
+    layout = models.CharField(
+        _("layout"),
+        max_length=20,
+        choices=Layout.choices,
+        default=Layout.STANDARD,
+        help_text=_(
+            "Most pages are standard. The special layouts add the schedule, therapies or "
+            "questions below the text; each can be used by one page only."
+        ),
+    )
+    intro = models.CharField(
+        _("introduction"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two plain sentences shown large under the heading. Optional."),
+    )
+    meta_description = models.CharField(
+        _("search and sharing description"),
+        max_length=160,
+        help_text=_(
+            "Shown by search engines and when the page is shared: one plain sentence, "
+            "at most 160 characters."
+        ),
+    )
+    body = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_(
+            "Markdown: ## for a heading, - for a list, [words](https://…) for a link, "
+            "a table with | columns |. A line “Table: …” just above a table becomes its "
+            "caption. Scripts and styles are removed."
+        ),
+    )
+    body_html = models.TextField(editable=False, blank=True)
+    nav_label = models.CharField(
+        _("menu label"),
+        max_length=40,
+        blank=True,
+        help_text=_("A short name for the main menu. Leave empty to use the title."),
+    )
+    nav_order = models.PositiveSmallIntegerField(
+        _("menu position"), default=100, help_text=_("Lower numbers come first in the menu.")
+    )
+    show_in_nav = models.BooleanField(
+        _("show in main menu"), default=False, help_text=_("List this page in the main menu.")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Drafts are only visible to staff, as a preview."),
+    )
+    publish_at = models.DateTimeField(
+        _("go live at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional. A published page with a time here stays hidden until that time, "
+            "then appears by itself."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["nav_order", "title"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["layout"],
+                condition=~Q(layout="standard"),
+                name="programs_page_one_page_per_special_layout",
+                violation_error_message=_("Another page already uses this layout."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "publish_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        if self.layout == self.Layout.HOME:
+            return reverse("programs:home")
+        return reverse("programs:page", kwargs={"slug": self.slug})
+
+    @property
+    def menu_label(self):
+        return self.nav_label or self.title
+
+    def is_live(self, now=None):
+        now = now or timezone.now()
+        return self.status == self.Status.PUBLISHED and (
+            self.publish_at is None or self.publish_at <= now
+        )
+
+
+class PageSection(models.Model):
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="sections", verbose_name=_("page")
+    )
+    heading = models.CharField(
+        _("heading"), max_length=120, help_text=_("The section's heading on the page.")
+    )
+    body = models.TextField(
+        _("text"), help_text=_("Markdown, as for the page text. Shown under the heading.")
+    )
+    body_html = models.TextField(editable=False, blank=True)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["page", "order", "id"]
+        verbose_name = _("page section")
+        verbose_name_plural = _("page sections")
+
+    def __str__(self):
+        return self.heading
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+
+def privacy_notice_version():
+    """A short string naming the privacy notice visitors see now (the time it was last
+    changed), recorded with each consent; "" if no privacy notice is published."""
+    updated_at = (
+        Page.objects.published().filter(slug="privacy").values_list("updated_at", flat=True).first()
+    )
+    return updated_at.isoformat(timespec="seconds") if updated_at else ""
