@@ -11,6 +11,8 @@ import logging
 import traceback
 from datetime import UTC, datetime
 
+from django.views.debug import SafeExceptionReporterFilter
+
 # Attributes every LogRecord has; anything else was passed with `extra=`.
 _STANDARD_ATTRIBUTES = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
 
@@ -40,3 +42,21 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info and record.exc_info[0] is not None:
             entry.update(stack_without_messages(record.exc_info))
         return json.dumps(entry, ensure_ascii=False)
+
+
+class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):
+    """Error reports (the DEBUG page, and any report a handler builds) show no posted
+    value and no local variable of any frame.
+
+    `sensitive_post_parameters` and `sensitive_variables` only cover the view that
+    carries them; a failure deeper down (a model's save, the database driver) would
+    still show what a visitor typed in its frames' variables.
+    """
+
+    def get_post_parameters(self, request):
+        if request is None:
+            return {}
+        return dict.fromkeys(request.POST, self.cleansed_substitute)
+
+    def get_traceback_frame_variables(self, request, tb_frame):
+        return [(name, self.cleansed_substitute) for name in tb_frame.f_locals]

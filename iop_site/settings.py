@@ -339,6 +339,8 @@ CLINIC_FALLBACK_PHONE = os.environ.get("CLINIC_PHONE", "(555) 010-0199")
 # --- Logging ---------------------------------------------------------------------------
 # Everything to stdout/stderr; never a submitted name, phone, email or message.
 
+DEFAULT_EXCEPTION_REPORTER_FILTER = "iop_site.log.PrivateExceptionReporterFilter"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -354,6 +356,9 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Console only: Django's default would also email errors to ADMINS, and an
+        # error report is no place for health information.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # Every request is logged once by iop_site.middleware.RequestLogMiddleware, without
         # its query string; Django's own request logger would repeat 4xx lines with it.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
