@@ -77,6 +77,8 @@ CSV_COLUMNS = [
     ("first_contact_at", _("First contacted")),
     ("assigned_to", _("Assigned to")),
 ]
+# Activity rows shown on an inquiry's page.
+HISTORY_SHOWN = 50
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -194,7 +196,9 @@ class EventInline(admin.TabularInline):
     extra = 0
     max_num = 0
     can_delete = False
-    verbose_name_plural = _("activity history (read-only)")
+    verbose_name_plural = _("activity history (latest %(count)d, read-only)") % {
+        "count": HISTORY_SHOWN
+    }
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -206,7 +210,16 @@ class EventInline(admin.TabularInline):
         return False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("actor", "assignee")
+        # Every opening of the page adds an event: show the latest ones, so a much-opened
+        # inquiry does not render an ever longer page.
+        queryset = super().get_queryset(request).select_related("actor", "assignee")
+        object_id = request.resolver_match.kwargs.get("object_id")
+        if object_id:
+            latest = InquiryEvent.objects.filter(inquiry_id=object_id).order_by(
+                "-created_at", "-pk"
+            )[:HISTORY_SHOWN]
+            queryset = queryset.filter(pk__in=list(latest.values_list("pk", flat=True)))
+        return queryset
 
 
 # --- Forms -------------------------------------------------------------------------------

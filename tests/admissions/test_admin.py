@@ -606,3 +606,24 @@ def test_staff_outside_both_groups_see_nothing(client):
 
     assert statuses == dict.fromkeys(statuses, 403)
     assert client.get(reverse("admin:admissions_inquiry_report")).status_code == 403
+
+
+def test_change_page_shows_latest_history_only_with_constant_queries(client, admissions_staff):
+    from admissions.admin import HISTORY_SHOWN
+
+    inquiry = make_inquiry()
+    client.get(change_url(inquiry))
+    with CaptureQueriesContext(connection) as few:
+        client.get(change_url(inquiry))
+    others = [make_user(f"viewer{number}", groups=("Admissions",)) for number in range(5)]
+    InquiryEvent.objects.bulk_create(
+        InquiryEvent(inquiry=inquiry, kind=Kind.VIEWED, actor=others[number % 5])
+        for number in range(HISTORY_SHOWN + 30)
+    )
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(change_url(inquiry))
+
+    formsets = {f.formset.prefix: f for f in response.context["inline_admin_formsets"]}
+    assert len(formsets["events"].formset.forms) == HISTORY_SHOWN
+    assert InquiryEvent.objects.filter(inquiry=inquiry).count() == HISTORY_SHOWN + 33
+    assert len(many.captured_queries) == len(few.captured_queries)
