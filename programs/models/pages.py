@@ -190,12 +190,6 @@ class Page(models.Model):
     def menu_label(self):
         return self.nav_label or self.title
 
-    def is_live(self, now=None):
-        now = now or timezone.now()
-        return self.status == self.Status.PUBLISHED and (
-            self.publish_at is None or self.publish_at <= now
-        )
-
 
 class PageSection(models.Model):
     page = models.ForeignKey(
