@@ -375,6 +375,7 @@ class ReportPeriodForm(forms.Form):
     """The period of the admissions report. Defaults to the last 30 days."""
 
     MAX_DAYS = 366 * 3
+    FIRST_YEAR, LAST_YEAR = 2000, 2100
 
     start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("To (inclusive)"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -387,6 +388,12 @@ class ReportPeriodForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
+        for value in (start, end):
+            if value and not self.FIRST_YEAR <= value.year <= self.LAST_YEAR:
+                raise ValidationError(
+                    _("Please choose dates between %(first)d and %(last)d.")
+                    % {"first": self.FIRST_YEAR, "last": self.LAST_YEAR}
+                )
         if start and end:
             if end < start:
                 raise ValidationError(_("The end date must be on or after the start date."))

@@ -88,6 +88,17 @@ def test_queue_flags_overdue_with_text_and_filters_them(client, admissions_staff
     assert listed_references(filtered) == [overdue.reference]
 
 
+def test_queue_flags_missed_follow_up_with_text(client, admissions_staff):
+    make_inquiry(next_follow_up_at=timezone.now() - timedelta(minutes=30))
+    make_inquiry(next_follow_up_at=timezone.now() + timedelta(hours=2))
+
+    html = client.get(CHANGELIST).content.decode()
+
+    assert html.count('<strong class="overdue">OVERDUE</strong><br>30\xa0minutes ago') == 1
+    assert html.count('class="overdue">OVERDUE') == 1
+    assert "from now" in html
+
+
 def test_queue_filters_by_assignment(client, admissions_staff):
     mine = make_inquiry(assigned_to=admissions_staff)
     other = make_inquiry(assigned_to=make_user("blair", groups=("Admissions",)))

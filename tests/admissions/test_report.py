@@ -126,6 +126,14 @@ def test_report_defaults_to_last_30_days(admissions_client):
         ({"start": "2026-02-01", "end": "2026-01-01"}, "The end date must be on or after"),
         ({"start": "2010-01-01", "end": "2026-01-01"}, "three years or less"),
         ({"start": "\x00", "end": "<script>"}, "Enter a valid date."),
+        (
+            {"start": "9999-12-30", "end": "9999-12-31"},
+            "Please choose dates between 2000 and 2100.",
+        ),
+        (
+            {"start": "0001-01-01", "end": "0001-01-02"},
+            "Please choose dates between 2000 and 2100.",
+        ),
     ],
 )
 def test_report_rejects_bad_periods_with_a_message(admissions_client, params, error):
