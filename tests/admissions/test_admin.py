@@ -152,6 +152,15 @@ def test_queue_search_by_reference_name_email_phone(client, admissions_staff, te
     assert listed_references(response) == [wanted.reference]
 
 
+def test_queue_search_with_nul_byte_is_refused_with_a_message(client, admissions_staff):
+    make_inquiry()
+
+    response = client.get(CHANGELIST, {"q": "Zeph\x00yrine"})
+
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == ["Null characters are not allowed."]
+
+
 def test_queue_list_query_count_does_not_grow_with_rows(client, admissions_staff):
     staff = [make_user(f"staff{number}", groups=("Admissions",)) for number in range(3)]
     make_inquiry(assigned_to=staff[0])
