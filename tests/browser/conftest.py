@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
-from tests.browser.helpers import SCREENSHOTS_DIR, BrowserWatch
+from tests.browser.helpers import SCREENSHOTS_DIR, AxeChecker, BrowserWatch
 
 # Playwright's sync API runs an asyncio event loop in the test thread, and from then on
 # Django refuses ORM calls in that thread (SynchronousOnlyOperation), even though nothing
@@ -189,8 +189,14 @@ def new_context(new_context, watch):
 
 
 @pytest.fixture(scope="session")
-def axe():
-    return Axe()
+def axe_engine():
+    return Axe()  # reads the bundled axe-core once
+
+
+@pytest.fixture
+def axe(axe_engine, watch):
+    """axe.report(page) -> readable violations or ""; axe.assert_accessible(page)."""
+    return AxeChecker(axe_engine, watch)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from admissions.models import Inquiry
-from tests.browser.helpers import assert_accessible, is_focused, reference_on, save_screenshots
+from tests.browser.helpers import is_focused, reference_on, save_screenshots
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -76,7 +76,7 @@ def test_inquiry_with_mistakes_lists_them_links_to_each_field_and_keeps_input(
         page.keyboard.press("Enter")
         target = page.locator(link.get_attribute("href"))
         assert is_focused(target), f"{link.inner_text()!r} did not move focus to its field"
-    assert_accessible(axe, page)
+    axe.assert_accessible(page)
     save_screenshots(page, "inquiry-errors")
     assert Inquiry.objects.count() == 0
 
@@ -85,7 +85,7 @@ def test_inquiry_form_and_confirmation_meet_wcag_aa(
     page, live_server, inquiry_settings, axe, screenshots_dir
 ):
     page.goto(live_server.url + "/contact/")
-    assert_accessible(axe, page)
+    axe.assert_accessible(page)
     save_screenshots(page, "inquiry-form")
 
     page.get_by_role("radio", name="Myself").check()
@@ -96,7 +96,7 @@ def test_inquiry_form_and_confirmation_meet_wcag_aa(
     page.get_by_role("button", name="Send to admissions").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you, we have your message")
-    assert_accessible(axe, page)
+    axe.assert_accessible(page)
     save_screenshots(page, "inquiry-confirmation")
 
 

@@ -6,8 +6,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import (
-    assert_accessible,
-    axe_report,
     is_focused,
     save_screenshots,
     sitemap_paths,
@@ -56,7 +54,7 @@ def test_sitemap_pages_meet_wcag_aa_and_keep_the_rules(
         response = page.goto(live_server.url + path)
         assert response.status == 200, f"{path} answered {response.status}"
         expect(page.get_by_role("heading", level=1)).to_have_count(1)
-        reports.append(axe_report(axe, page))
+        reports.append(axe.report(page))
         save_screenshots(page, screenshot_name(path))
 
     assert [report for report in reports if report] == []
@@ -96,5 +94,5 @@ def test_admin_login_page_meets_wcag_aa(page, live_server, axe, screenshots_dir)
     response = page.goto(live_server.url + "/admin/login/")
 
     assert response.status == 200
-    assert_accessible(axe, page)
+    axe.assert_accessible(page)
     save_screenshots(page, "admin-login")

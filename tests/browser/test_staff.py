@@ -2,14 +2,141 @@
 works the inquiry queue."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.helpers import STAFF_PASSWORD, log_in
+from admissions.models import Inquiry
+from tests.browser.helpers import (
+    STAFF_PASSWORD,
+    log_in,
+    reference_on,
+    save_screenshots,
+)
 from tests.factories import make_inquiry, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def send_inquiry(page, base_url, first_name, message):
+    """A visitor sends the inquiry form; returns the reference they are given."""
+    page.goto(base_url + "/contact/")
+    page.get_by_role("radio", name="Someone I care about").check()
+    page.get_by_label("First name, or any name you like").fill(first_name)
+    page.get_by_label("Phone number").fill("202 555 0143")
+    page.get_by_role("radio", name="Phone call").check()
+    page.get_by_label("Anything you would like us to know? (optional)").fill(message)
+    page.get_by_role("checkbox", name=re.compile("I agree to be contacted")).check()
+    page.get_by_role("button", name="Send to admissions").click()
+    return reference_on(page)
+
+
+def test_admissions_staff_triage_a_new_inquiry_from_the_queue(
+    page, new_context, live_server, inquiry_settings, axe
+):
+    colleague = make_user("riley", groups=("Admissions",))
+    older = make_inquiry(
+        first_name="Pat", assigned_to=colleague, received_at=timezone.now() - timedelta(hours=2)
+    )
+    make_user("alex", groups=("Admissions",), password=STAFF_PASSWORD)
+    visitor = new_context().new_page()
+    reference = send_inquiry(
+        visitor, live_server.url, "Jamie", "My brother overdosed last month and I am scared."
+    )
+    # A message that mentions a crisis puts the crisis lines first on the confirmation.
+    expect(visitor.get_by_role("heading", name=re.compile("may be in danger"))).to_be_visible()
+    axe.assert_accessible(visitor)
+
+    log_in(page, live_server.url, "alex")
+    page.get_by_role("link", name="Inquiries", exact=True).click()
+    queue = page.get_by_role("main").get_by_role("table").get_by_role("row")
+    expect(queue).to_have_count(3)  # the header and two open inquiries
+    expect(queue.nth(1)).to_contain_text(reference)
+    expect(queue.nth(1)).to_contain_text("URGENT")
+    expect(queue.nth(2)).to_contain_text(older.reference)
+
+    filters = page.get_by_role("navigation", name="Filter")
+    filters.get_by_role("link", name="Unassigned").click()
+    expect(queue).to_have_count(2)
+    queue.filter(has_text=reference).get_by_role("checkbox").check()
+    page.get_by_label("Action:").select_option(label="Assign to me")
+    page.get_by_role("button", name="Go").click()
+    expect(page.get_by_text("1 inquiry assigned to you.")).to_be_visible()
+    filters.get_by_role("link", name="To me").click()
+    page.get_by_role("link", name=reference).click()
+
+    expect(page.get_by_role("heading", name=reference)).to_be_visible()
+    page.get_by_label("Move to:").select_option(label="Contacted")
+    page.get_by_role("button", name="Change status").click()
+    expect(page.get_by_text(f"{reference} is now “Contacted”.")).to_be_visible()
+    page.get_by_role("group", name="Notes").get_by_role("textbox").fill(
+        "Spoke with Jamie; they would like the virtual program."
+    )
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.get_by_text("was changed successfully")).to_be_visible()
+
+    notes = page.get_by_role("group", name="Notes").get_by_role("row")
+    expect(notes.filter(has_text="Spoke with Jamie")).to_contain_text("alex")
+    history = page.get_by_role("group", name=re.compile("^Activity history")).get_by_role("row")
+
+    def event(kind):
+        return history.filter(has=page.get_by_role("cell", name=kind, exact=True))
+
+    expect(event("Assigned")).to_contain_text("alex")
+    for cell in ("New", "Contacted", "alex"):
+        expect(event("Status changed").get_by_role("cell", name=cell, exact=True)).to_be_visible()
+    expect(event("Note added")).to_contain_text("alex")
+    inquiry = Inquiry.objects.get(reference=reference)
+    assert inquiry.status == Inquiry.Status.CONTACTED
+    assert inquiry.assigned_to.username == "alex"
+    assert list(inquiry.notes.values_list("text", flat=True)) == [
+        "Spoke with Jamie; they would like the virtual program."
+    ]
+
+
+@pytest.fixture
+def worked_inquiry(page, live_server):
+    """An assigned, contacted inquiry with a note, and its admissions staff member signed
+    in on `page`."""
+    staff = make_user("alex", groups=("Admissions",), password=STAFF_PASSWORD)
+    inquiry = make_inquiry(first_name="Jamie", message="Evenings are best.", assigned_to=staff)
+    inquiry.move_to(Inquiry.Status.CONTACTED, by=staff, note="Left no voicemail, as asked.")
+    log_in(page, live_server.url, "alex")
+    return inquiry
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug (axe target-size, WCAG 2.5.8): the queue's filter links in the admin's "
+    "#changelist-filter are 20 px tall and stacked with no spacing (need 24 px); "
+    "admissions/admin.css could give them min-height 24px",
+)
+def test_admin_inquiry_queue_meets_wcag_aa(page, live_server, worked_inquiry, axe, screenshots_dir):
+    page.goto(f"{live_server.url}/admin/admissions/inquiry/")
+    expect(page.get_by_role("link", name=worked_inquiry.reference)).to_be_visible()
+    save_screenshots(page, "admin-inquiry-queue")
+
+    axe.assert_accessible(page)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bugs (axe): label - the Next follow-up date and time inputs "
+    "(#id_next_follow_up_at_0/_1), the new contact attempt's date and time "
+    "(#id_contact_attempts-0-at_0/_1) and the new note's textarea (#id_notes-0-text) "
+    "have no label; select-name - the new contact attempt's channel and outcome selects; "
+    "link-in-text-block - the tel: link in the 'Before you call or write' panel is "
+    "2.6:1 against its text with no underline",
+)
+def test_admin_inquiry_page_meets_wcag_aa(page, live_server, worked_inquiry, axe, screenshots_dir):
+    page.goto(f"{live_server.url}/admin/admissions/inquiry/")
+    page.get_by_role("link", name=worked_inquiry.reference).click()
+    expect(page.get_by_role("heading", name=worked_inquiry.reference)).to_be_visible()
+    save_screenshots(page, "admin-inquiry-change")
+
+    axe.assert_accessible(page)
 
 
 def test_marketing_edits_page_text_and_a_session_time_and_visitors_see_both(
