@@ -216,3 +216,41 @@ def test_inquiry_form_never_raises_and_keeps_what_it_accepts(settings, values, c
             assert "\x00" not in form.cleaned_data[field]
     else:
         assert form.errors
+
+
+def test_hostile_text_is_inert_in_the_admin_queue_page_and_csv_export(visitor):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import make_user
+
+    hostile_name = '<img src=x onerror=alert(1)>"'
+    formula = '=HYPERLINK("http://evil.example","Click")'
+    visitor.post(
+        "/contact/",
+        inquiry_data(first_name=hostile_name, message=formula, insurance_provider="@SUM(1+1)"),
+    )
+    inquiry = Inquiry.objects.get()
+    staff = make_user("casey", groups=("Admissions",))
+    staff.user_permissions.add(Permission.objects.get(codename="export_inquiry"))
+    admin = Client()
+    admin.force_login(staff)
+
+    # The list shows no names; a search for the hostile text echoes it in the search box.
+    listing = admin.get("/admin/admissions/inquiry/", {"q": hostile_name}).content.decode()
+    change = admin.get(f"/admin/admissions/inquiry/{inquiry.pk}/change/").content.decode()
+    export = admin.post(
+        "/admin/admissions/inquiry/",
+        {"action": "export_csv", "_selected_action": [inquiry.pk]},
+    )
+    csv_text = export.content.decode()
+
+    assert inquiry.reference in listing
+    for html in (listing, change):
+        assert "<img src=x" not in html
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert export.status_code == 200
+    assert export["Content-Type"].startswith("text/csv")
+    assert "'=HYPERLINK" in csv_text
+    assert "'@SUM(1+1)" in csv_text
+    assert "\n=" not in csv_text
+    assert ",=" not in csv_text
