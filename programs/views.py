@@ -90,27 +90,30 @@ def default_home_page():
 
 
 def _published_tracks():
-    return Track.objects.published().prefetch_related(
-        Prefetch("sessions", queryset=Session.objects.order_by("weekday", "start_time"))
+    return list(
+        Track.objects.published().prefetch_related(
+            Prefetch("sessions", queryset=Session.objects.order_by("weekday", "start_time"))
+        )
     )
 
 
 def _layout_context(current):
-    """The records a special layout shows under the page text."""
+    """The records a special layout shows under the page text, as lists: fetched here,
+    once, and never again by a template or a log line that prints the context."""
     match current.layout:
         case Page.Layout.HOME:
-            return {
-                "tracks": _published_tracks(),
-                "highlights": Page.objects.in_navigation()
+            highlights = (
+                Page.objects.in_navigation()
                 .exclude(pk=current.pk)
-                .only("title", "nav_label", "slug", "layout", "meta_description"),
-            }
+                .only("title", "nav_label", "slug", "layout", "meta_description")
+            )
+            return {"tracks": _published_tracks(), "highlights": list(highlights)}
         case Page.Layout.SCHEDULE:
             return {"tracks": _published_tracks()}
         case Page.Layout.THERAPIES:
-            return {"therapies": Therapy.objects.published()}
+            return {"therapies": list(Therapy.objects.published())}
         case Page.Layout.FAQ:
-            return {"faq_entries": FaqEntry.objects.published()}
+            return {"faq_entries": list(FaqEntry.objects.published())}
     return {}
 
 
