@@ -22,6 +22,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from phonenumber_field.phonenumber import to_python
@@ -86,6 +87,21 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 def neutralise_cell(value):
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def name_controls(formfield):
+    """Give every control of a form field an accessible name: the admin's split date/time
+    inputs sit under a legend, not a label, and tabular inlines label their columns with
+    table headers only."""
+    if formfield is None:
+        return formfield
+    label = capfirst(formfield.label)
+    if isinstance(formfield.widget, forms.MultiWidget):
+        for part, widget in zip((_("date"), _("time")), formfield.widget.widgets, strict=False):
+            widget.attrs["aria-label"] = f"{label}: {part}"
+    else:
+        formfield.widget.attrs["aria-label"] = label
+    return formfield
 
 
 # --- List filters ------------------------------------------------------------------------
@@ -159,6 +175,9 @@ class AppendOnlyInline(admin.TabularInline):
 
     extra = 1
     can_delete = False
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return name_controls(super().formfield_for_dbfield(db_field, request, **kwargs))
 
     def has_change_permission(self, request, obj=None):
         return False
@@ -364,6 +383,12 @@ class InquiryAdmin(admin.ModelAdmin):
 
     def get_changeform_initial_data(self, request):
         return {"source": Inquiry.Source.PHONE, **super().get_changeform_initial_data(request)}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and isinstance(formfield.widget, forms.MultiWidget):
+            name_controls(formfield)
+        return formfield
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assigned_to":

@@ -647,3 +647,20 @@ def test_change_page_shows_latest_history_only_with_constant_queries(client, adm
     assert len(formsets["events"].formset.forms) == HISTORY_SHOWN
     assert InquiryEvent.objects.filter(inquiry=inquiry).count() == HISTORY_SHOWN + 33
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_change_page_controls_all_have_accessible_names(client, admissions_staff):
+    inquiry = make_inquiry()
+
+    html = client.get(change_url(inquiry)).content.decode()
+
+    for name in (
+        'aria-label="Next follow-up: date"',
+        'aria-label="Next follow-up: time"',
+        'aria-label="When: date"',
+        'aria-label="When: time"',
+        'aria-label="Channel"',
+        'aria-label="Outcome"',
+        'aria-label="Note"',
+    ):
+        assert name in html
