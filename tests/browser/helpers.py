@@ -186,13 +186,13 @@ def is_focused(locator):
     return locator.evaluate("element => element === document.activeElement")
 
 
-def tab_to(page, locator, max_presses=60):
-    """Press Tab until `locator` has the focus, as a keyboard user would."""
+def tab_to(page, locator, key="Tab", max_presses=60):
+    """Press Tab (or Shift+Tab) until `locator` has the focus, as a keyboard user would."""
     for _ in range(max_presses):
         if is_focused(locator):
             return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"{locator} never received focus after {max_presses} Tab presses")
+        page.keyboard.press(key)
+    raise AssertionError(f"{locator} never received focus after {max_presses} {key} presses")
 
 
 def horizontal_overflow(page):

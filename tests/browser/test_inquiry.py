@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from admissions.models import Inquiry
-from tests.browser.helpers import is_focused, reference_on, save_screenshots
+from tests.browser.helpers import is_focused, reference_on, save_screenshots, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,9 +70,11 @@ def test_inquiry_with_mistakes_lists_them_links_to_each_field_and_keeps_input(
     expect(page.get_by_label("Anything you would like us to know? (optional)")).to_have_value(
         "Evenings suit us."
     )
-    # Each link in the summary takes the keyboard focus to its field.
+    # Each link in the summary can be reached with the keyboard and takes the focus to
+    # its field; Shift+Tab leads back up to the summary.
+    tab_to(page, links.first)
     for link in links.all():
-        link.focus()
+        tab_to(page, link, key="Shift+Tab")
         page.keyboard.press("Enter")
         target = page.locator(link.get_attribute("href"))
         assert is_focused(target), f"{link.inner_text()!r} did not move focus to its field"
