@@ -107,12 +107,6 @@ def worked_inquiry(page, live_server):
     return inquiry
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (axe target-size, WCAG 2.5.8): the queue's filter links in the admin's "
-    "#changelist-filter are 20 px tall and stacked with no spacing (need 24 px); "
-    "admissions/admin.css could give them min-height 24px",
-)
 def test_admin_inquiry_queue_meets_wcag_aa(page, live_server, worked_inquiry, axe, screenshots_dir):
     page.goto(f"{live_server.url}/admin/admissions/inquiry/")
     expect(page.get_by_role("link", name=worked_inquiry.reference)).to_be_visible()
@@ -121,15 +115,6 @@ def test_admin_inquiry_queue_meets_wcag_aa(page, live_server, worked_inquiry, ax
     axe.assert_accessible(page)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bugs (axe): label - the Next follow-up date and time inputs "
-    "(#id_next_follow_up_at_0/_1), the new contact attempt's date and time "
-    "(#id_contact_attempts-0-at_0/_1) and the new note's textarea (#id_notes-0-text) "
-    "have no label; select-name - the new contact attempt's channel and outcome selects; "
-    "link-in-text-block - the tel: link in the 'Before you call or write' panel is "
-    "2.6:1 against its text with no underline",
-)
 def test_admin_inquiry_page_meets_wcag_aa(page, live_server, worked_inquiry, axe, screenshots_dir):
     page.goto(f"{live_server.url}/admin/admissions/inquiry/")
     page.get_by_role("link", name=worked_inquiry.reference).click()
