@@ -103,8 +103,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before the page cache, so a visitor landing from a campaign gets the attribution
+    # cookie even when the page comes from the cache.
     "admissions.middleware.AttributionMiddleware",
+    # Serves cached content pages to visitors without a session before the layers below.
+    "programs.middleware.PageCacheMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

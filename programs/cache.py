@@ -12,6 +12,10 @@ How it stays correct:
   query with the database cache.
 - Only anonymous GET/HEAD requests for published pages are cached, and only responses
   with no cookie and no CSRF token, so a cached page is right for every visitor.
+- PageCacheMiddleware (programs/middleware.py) answers a visitor without a session
+  from the cache before sessions, CSRF and authentication run, and stores the page
+  with the headers those layers added (the Content-Security-Policy among them); the
+  view marks what may be stored.
 - If the cache fails, pages are served uncached and a warning without any request
   detail is logged.
 """
@@ -54,6 +58,10 @@ def can_cache(request):
     return request.method in ("GET", "HEAD") and not request.user.is_authenticated
 
 
+# Headers never kept with a cached page: they belong to one response only.
+PER_RESPONSE_HEADERS = frozenset({"set-cookie", "x-request-id", "x-page-cache", "content-length"})
+
+
 def lookup(path, now=None):
     """The cached response for the page at `path` if it is current, and what `store`
     needs to keep a fresh one."""
@@ -69,7 +77,9 @@ def lookup(path, now=None):
     now = now or timezone.now()
     current = entry and version is not None and entry["version"] == version
     if current and entry["valid_until"] > now:
-        response = HttpResponse(entry["content"], content_type=entry["content_type"])
+        response = HttpResponse(entry["content"])
+        for name, value in entry["headers"]:
+            response[name] = value
         response["X-Page-Cache"] = "hit"
         result.response = response
     return result
@@ -83,8 +93,10 @@ def store(found, request, response, valid_until):
     """
     if not found.usable or response.status_code != 200 or response.cookies:
         return
-    if request.META.get("CSRF_COOKIE_USED") or response.has_header("Vary"):
+    varies_by = {value.strip().lower() for value in response.get("Vary", "").split(",")}
+    if request.META.get("CSRF_COOKIE_USED") or varies_by - {"", "cookie"}:
         # A CSRF token or a per-visitor variation: not the same page for everyone.
+        # (Vary: Cookie is fine: the page is kept only for visitors without a session.)
         return
     seconds = int((valid_until - timezone.now()).total_seconds())
     if seconds <= 0:
@@ -101,7 +113,11 @@ def store(found, request, response, valid_until):
                 "version": version,
                 "valid_until": valid_until,
                 "content": response.content,
-                "content_type": response["Content-Type"],
+                "headers": [
+                    (name, value)
+                    for name, value in response.items()
+                    if name.lower() not in PER_RESPONSE_HEADERS
+                ],
             },
             timeout=seconds,
         )

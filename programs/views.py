@@ -34,7 +34,10 @@ def page(request, slug):
 
 def _serve_page(request, slug=None, layout=None):
     cacheable = page_cache.can_cache(request)
-    found = page_cache.lookup(request.path) if cacheable else None
+    # PageCacheMiddleware has already looked for a visitor without a session.
+    found = getattr(request, "page_cache_lookup", None)
+    if found is None and cacheable:
+        found = page_cache.lookup(request.path)
     if found and found.response:
         return found.response
 
@@ -67,8 +70,9 @@ def _serve_page(request, slug=None, layout=None):
     if preview:
         add_never_cache_headers(response)
     elif cacheable:
+        # Stored by PageCacheMiddleware, once every layer has added its headers.
         valid_until = page_cache.valid_until(Page.objects.next_go_live(now), now)
-        page_cache.store(found, request, response, valid_until)
+        response.page_cache_store = (found, valid_until)
     return response
 
 

@@ -247,3 +247,41 @@ def test_site_keeps_serving_when_the_cache_is_down(client, settings, caplog):
     assert messages[0] == "Page cache read failed (ConnectionError); serving without the cache."
     assert "Page cache invalidate failed (ConnectionError); serving without the cache." in messages
     assert all("Sam" not in message and "about-us" not in message for message in messages)
+
+
+def test_a_visitor_without_a_session_is_answered_before_sessions_run(
+    client, django_assert_num_queries
+):
+    make_page("about-us")
+    client.get("/about-us/")
+
+    with django_assert_num_queries(CACHED_QUERIES) as captured:
+        response = client.get("/about-us/")
+
+    assert response["X-Page-Cache"] == "hit"
+    assert all("django_session" not in query["sql"] for query in captured.captured_queries)
+    assert "Cookie" in response["Vary"]
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Request-ID"]
+
+
+def test_a_campaign_visitor_gets_the_attribution_cookie_from_a_cached_page(client):
+    make_page("about-us")
+    client.get("/about-us/")
+
+    response = client.get("/about-us/?utm_source=radio&utm_campaign=spring")
+
+    assert response["X-Page-Cache"] == "hit"
+    assert "iop_attribution" in response.cookies
+
+
+def test_a_visitor_with_a_session_still_gets_the_cached_page(client):
+    make_page("about-us")
+    client.get("/about-us/")
+    session = client.session
+    session["admissions_confirmation"] = {"reference": "ABCD2345"}
+    session.save()
+
+    response = client.get("/about-us/")
+
+    assert response["X-Page-Cache"] == "hit"

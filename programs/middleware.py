@@ -1,0 +1,46 @@
+"""Serve cached content pages as early as possible (see programs/cache.py)."""
+
+from django.conf import settings
+from django.urls import Resolver404, resolve
+
+from . import cache as page_cache
+
+CONTENT_VIEWS = frozenset({"programs:home", "programs:page"})
+
+
+def is_content_page(path):
+    try:
+        return resolve(path).view_name in CONTENT_VIEWS
+    except Resolver404:
+        return False
+
+
+class PageCacheMiddleware:
+    """For a visitor without a session, answer a content page from the page cache
+    before sessions, CSRF, authentication and the rest run: the common case (a visitor
+    reading about the program) then costs one cache lookup. On the way out, store the
+    pages the content views marked as cacheable, with the headers every inner layer
+    added.
+
+    Sits after WhiteNoise and the attribution cookie, before SessionMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and is_content_page(request.path_info)
+        ):
+            found = page_cache.lookup(request.path)
+            if found.response is not None:
+                return found.response
+            request.page_cache_lookup = found
+        response = self.get_response(request)
+        marked = getattr(response, "page_cache_store", None)
+        if marked is not None:
+            found, valid_until = marked
+            page_cache.store(found, request, response, valid_until)
+        return response
