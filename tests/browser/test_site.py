@@ -98,6 +98,15 @@ def test_admin_login_page_meets_wcag_aa(page, live_server, axe, screenshots_dir)
     save_screenshots(page, "admin-login")
 
 
+def test_page_not_found_meets_wcag_aa_and_offers_a_way_on(page, live_server, axe):
+    response = page.goto(live_server.url + "/no-such-page/")
+
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_count(1)
+    expect(page.get_by_role("link", name="Contact admissions").first).to_be_visible()
+    axe.assert_accessible(page)
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="bug: the admin's pages have no <link rel=icon> (templates/admin/ has no "

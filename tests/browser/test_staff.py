@@ -153,7 +153,7 @@ def test_marketing_edits_page_text_and_a_session_time_and_visitors_see_both(
     expect(monday).to_contain_text("5:30 p.m.")
 
 
-def test_marketing_is_refused_the_inquiry_queue(page, live_server):
+def test_marketing_is_refused_the_inquiry_queue(page, live_server, axe):
     make_inquiry(first_name="Quinlan")
     make_user("morgan", groups=("Marketing",), password=STAFF_PASSWORD)
     log_in(page, live_server.url, "morgan")
@@ -164,3 +164,4 @@ def test_marketing_is_refused_the_inquiry_queue(page, live_server):
     assert response.status == 403
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("access", re.I))
     expect(page.get_by_text("Quinlan")).to_have_count(0)
+    axe.assert_accessible(page)
