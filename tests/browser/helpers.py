@@ -187,12 +187,25 @@ def is_focused(locator):
 
 
 def tab_to(page, locator, key="Tab", max_presses=60):
-    """Press Tab (or Shift+Tab) until `locator` has the focus, as a keyboard user would."""
+    """Press Tab (or Shift+Tab) until `locator` has the focus, as a keyboard user would,
+    and check that the focus can be seen there."""
     for _ in range(max_presses):
         if is_focused(locator):
+            assert focus_is_visible(locator), f"{locator} has the focus but shows no outline"
             return
         page.keyboard.press(key)
     raise AssertionError(f"{locator} never received focus after {max_presses} {key} presses")
+
+
+def focus_is_visible(locator):
+    """Whether the element draws a focus indicator (an outline or a box shadow)."""
+    return locator.evaluate(
+        """element => {
+            const style = getComputedStyle(element);
+            const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+            return outline || style.boxShadow !== "none";
+        }"""
+    )
 
 
 def horizontal_overflow(page):
