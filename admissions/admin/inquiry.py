@@ -1,35 +1,29 @@
-"""The admissions queue in the Django admin.
-
-Admissions staff work inquiries here; only they see inquiries (Marketing sees the
-counts-only report). Status moves go through Inquiry.move_to (actions and the
-"Move to" form on the change page); nothing edits `status` directly. Notes and contact
-attempts are append-only; what the visitor submitted is read-only except the phone
-number and email address, which staff correct when a call reveals a typo.
-"""
+"""The inquiry queue and an inquiry's page."""
 
 import csv
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from phonenumber_field.phonenumber import to_python
 
-from .forms import ReportPeriodForm
-from .models import ContactAttempt, Inquiry, InquiryEvent, Note, Notification, WorkflowError
-from .notifications import deliver
+from admissions.forms import ReportPeriodForm
+from admissions.models import ContactAttempt, Inquiry, InquiryEvent, Note, WorkflowError
+
+from .filters import AssignedFilter, OverdueFilter, QueueFilter
+from .inlines import ContactAttemptInline, EventInline, NoteInline, name_controls
+from .reporting import CSV_COLUMNS, csv_value, inquiry_counts, neutralise_cell
 
 Status = Inquiry.Status
 
@@ -57,192 +51,6 @@ ATTRIBUTION_FIELDS = (
 # What the visitor told us that staff may correct after a call (typos in how to reach them).
 CORRECTABLE_FIELDS = ("phone", "email")
 
-CSV_COLUMNS = [
-    ("reference", _("Reference")),
-    ("received_at", _("Received")),
-    ("source", _("Source")),
-    ("status", _("Status")),
-    ("priority", _("Priority")),
-    ("inquiry_for", _("For")),
-    ("first_name", _("Name")),
-    ("phone", _("Phone")),
-    ("email", _("Email")),
-    ("contact_method", _("Contact method")),
-    ("best_time", _("Best time")),
-    ("voicemail_ok", _("Voicemail OK")),
-    ("texts_ok", _("Texts OK")),
-    ("insurance_provider", _("Insurance")),
-    ("program_interest", _("Program")),
-    ("heard_about", _("Heard about us")),
-    ("message", _("Message")),
-    ("first_contact_at", _("First contacted")),
-    ("assigned_to", _("Assigned to")),
-]
-# Activity rows shown on an inquiry's page.
-HISTORY_SHOWN = 50
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_cell(value):
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
-def name_controls(formfield):
-    """Give every control of a form field an accessible name: the admin's split date/time
-    inputs sit under a legend, not a label, and tabular inlines label their columns with
-    table headers only."""
-    if formfield is None:
-        return formfield
-    label = capfirst(formfield.label)
-    if isinstance(formfield.widget, forms.MultiWidget):
-        for part, widget in zip((_("date"), _("time")), formfield.widget.widgets, strict=False):
-            widget.attrs["aria-label"] = f"{label}: {part}"
-    else:
-        formfield.widget.attrs["aria-label"] = label
-    return formfield
-
-
-# --- List filters ------------------------------------------------------------------------
-
-
-class QueueFilter(admin.SimpleListFilter):
-    """Open inquiries by default; closed or all on request."""
-
-    title = _("queue")
-    parameter_name = "queue"
-
-    def lookups(self, request, model_admin):
-        return [("closed", _("Closed")), ("all", _("All"))]
-
-    def choices(self, changelist):
-        yield {
-            "selected": self.value() is None,
-            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
-            "display": _("Open"),
-        }
-        for value, label in self.lookup_choices:
-            yield {
-                "selected": self.value() == value,
-                "query_string": changelist.get_query_string({self.parameter_name: value}),
-                "display": label,
-            }
-
-    def queryset(self, request, queryset):
-        if self.value() == "all":
-            return queryset
-        if self.value() == "closed":
-            return queryset.closed()
-        return queryset.open()
-
-
-class AssignedFilter(admin.SimpleListFilter):
-    title = _("assigned")
-    parameter_name = "assigned"
-
-    def lookups(self, request, model_admin):
-        return [("me", _("To me")), ("nobody", _("Unassigned"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "me":
-            return queryset.filter(assigned_to=request.user)
-        if self.value() == "nobody":
-            return queryset.filter(assigned_to__isnull=True)
-        return queryset
-
-
-class OverdueFilter(admin.SimpleListFilter):
-    title = _("first contact")
-    parameter_name = "overdue"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("Overdue")), ("no", _("Not overdue"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.overdue()
-        if self.value() == "no":
-            return queryset.exclude(pk__in=Inquiry.objects.overdue().values("pk"))
-        return queryset
-
-
-# --- Inlines -----------------------------------------------------------------------------
-
-
-class AppendOnlyInline(admin.TabularInline):
-    """Existing rows are read-only; staff with the add permission add new ones."""
-
-    extra = 1
-    can_delete = False
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        return name_controls(super().formfield_for_dbfield(db_field, request, **kwargs))
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class ContactAttemptInline(AppendOnlyInline):
-    model = ContactAttempt
-    fields = ("at", "channel", "outcome", "by")
-    readonly_fields = ("by",)
-    verbose_name_plural = _("contact attempts (calls, texts, emails)")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("by")
-
-
-class NoteInline(AppendOnlyInline):
-    model = Note
-    fields = ("created_at", "author", "text")
-    readonly_fields = ("created_at", "author")
-    formfield_overrides = {
-        Note._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 3})}
-    }
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("author")
-
-
-class EventInline(admin.TabularInline):
-    model = InquiryEvent
-    fields = ("created_at", "kind", "from_status", "to_status", "actor", "assignee")
-    readonly_fields = fields
-    extra = 0
-    max_num = 0
-    can_delete = False
-    verbose_name_plural = _("activity history (latest %(count)d, read-only)") % {
-        "count": HISTORY_SHOWN
-    }
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def get_queryset(self, request):
-        # Every opening of the page adds an event: show the latest ones, so a much-opened
-        # inquiry does not render an ever longer page.
-        queryset = super().get_queryset(request).select_related("actor", "assignee")
-        object_id = request.resolver_match.kwargs.get("object_id")
-        if object_id:
-            latest = InquiryEvent.objects.filter(inquiry_id=object_id).order_by(
-                "-created_at", "-pk"
-            )[:HISTORY_SHOWN]
-            queryset = queryset.filter(pk__in=list(latest.values_list("pk", flat=True)))
-        return queryset
-
-
-# --- Forms -------------------------------------------------------------------------------
-
 
 class MoveForm(forms.Form):
     status = forms.ChoiceField(label=_("Move to"))
@@ -256,9 +64,6 @@ class MoveForm(forms.Form):
     def __init__(self, inquiry, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [(s.value, s.label) for s in inquiry.allowed_moves()]
-
-
-# --- Inquiry admin -----------------------------------------------------------------------
 
 
 @admin.register(Inquiry)
@@ -604,87 +409,3 @@ class InquiryAdmin(admin.ModelAdmin):
             for inquiry in inquiries
         )
         return response
-
-
-def csv_value(inquiry, name):
-    value = getattr(inquiry, name)
-    if name in ("received_at", "first_contact_at"):
-        return timezone.localtime(value).isoformat(timespec="minutes") if value else ""
-    if name == "assigned_to":
-        return value.get_username() if value else ""
-    if name == "phone":
-        return value.as_e164 if value else ""
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    display = getattr(inquiry, f"get_{name}_display", None)
-    return display() if display and value else value
-
-
-def inquiry_counts(start, end):
-    """Per source, and in total: inquiries received from `start` to `end` (local dates,
-    inclusive), and how many were contacted, had an assessment scheduled, were admitted.
-    Spam is left out."""
-    tz = timezone.get_current_timezone()
-    since = timezone.make_aware(datetime.combine(start, time.min), tz)
-    until = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), tz)
-    counts = {
-        "total": Count("pk"),
-        "contacted": Count("pk", filter=Q(first_contact_at__isnull=False)),
-        "assessment": Count("pk", filter=Q(assessment_scheduled_at__isnull=False)),
-        "admitted": Count("pk", filter=Q(status=Status.ADMITTED)),
-    }
-    period = Inquiry.objects.filter(received_at__gte=since, received_at__lt=until).exclude(
-        status=Status.SPAM
-    )
-    by_source = {row["source"]: row for row in period.values("source").annotate(**counts)}
-    rows = [
-        {"label": label, **by_source.get(value, dict.fromkeys(counts, 0))}
-        for value, label in Inquiry.Source.choices
-    ]
-    campaigns = period.values("utm_source").annotate(**counts).order_by("-total", "utm_source")[:20]
-    totals = period.aggregate(**counts)
-    return {"sources": rows, "campaigns": list(campaigns)}, totals
-
-
-# --- Notifications -----------------------------------------------------------------------
-
-
-@admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
-    """What the outbox holds: pending and failed emails are retried every minute by
-    `manage.py send_notifications`; staff can also retry now."""
-
-    list_display = (
-        "inquiry",
-        "state",
-        "attempts",
-        "created_at",
-        "last_attempt_at",
-        "last_error",
-        "sent_at",
-    )
-    list_filter = ("state",)
-    list_select_related = ("inquiry",)
-    fields = list_display
-    readonly_fields = list_display
-    actions = ("send_now",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
-
-    @admin.action(description=_("Try sending again now"), permissions=["view"])
-    def send_now(self, request, queryset):
-        pending = queryset.exclude(state=Notification.State.SENT).values_list("pk", flat=True)
-        sent = sum(deliver(pk) for pk in list(pending))
-        self.message_user(
-            request,
-            ngettext("%(count)d notification sent.", "%(count)d notifications sent.", sent)
-            % {"count": sent},
-            messages.SUCCESS if sent else messages.WARNING,
-        )

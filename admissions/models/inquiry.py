@@ -1,10 +1,4 @@
-"""Admissions inquiries and their workflow.
-
-An inquiry holds what a prospective patient (or someone who cares about them) told
-us, which is health information: it stays in the database and is shown only to
-admissions staff. Events, notifications and log lines hold ids, statuses, actors and
-times, never the text a visitor typed.
-"""
+"""The inquiry: what a person told admissions, and its workflow (Inquiry.move_to)."""
 
 import re
 import secrets
@@ -16,6 +10,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
+
+from .activity import ContactAttempt, InquiryEvent, Note
+from .choices import InquiryPriority, InquiryStatus
 
 # No 0/O, 1/I/L: a reference is read aloud over the phone.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -44,23 +41,6 @@ def new_reference():
 
 class WorkflowError(Exception):
     """A status move the workflow does not allow."""
-
-
-# "-priority" sorts urgent first: keep every other value alphabetically before "urgent".
-class InquiryPriority(models.TextChoices):
-    ROUTINE = "routine", _("Routine")
-    URGENT = "urgent", _("Urgent")
-
-
-class InquiryStatus(models.TextChoices):
-    NEW = "new", _("New")
-    CONTACTED = "contacted", _("Contacted")
-    ASSESSMENT_SCHEDULED = "assessment_scheduled", _("Assessment scheduled")
-    ADMITTED = "admitted", _("Admitted")
-    REFERRED = "referred", _("Referred elsewhere")
-    NOT_A_FIT = "not_a_fit", _("Not a fit")
-    UNREACHABLE = "unreachable", _("Unreachable")
-    SPAM = "spam", _("Spam")
 
 
 class InquiryQuerySet(models.QuerySet):
@@ -470,148 +450,3 @@ class Inquiry(models.Model):
                 self.move_to(self.Status.CONTACTED, by=attempt.by)
 
     record_contact_attempt.alters_data = True
-
-
-class InquiryEvent(models.Model):
-    """One line of an inquiry's activity history. Ids, statuses, actors and times only."""
-
-    class Kind(models.TextChoices):
-        CREATED = "created", _("Received")
-        STATUS_CHANGED = "status_changed", _("Status changed")
-        ASSIGNED = "assigned", _("Assigned")
-        NOTE_ADDED = "note_added", _("Note added")
-        CONTACT_LOGGED = "contact_logged", _("Contact attempt logged")
-        DETAILS_CORRECTED = "details_corrected", _("Contact details corrected")
-        EXPORTED = "exported", _("Exported to CSV")
-        VIEWED = "viewed", _("Opened by staff")
-
-    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(_("what happened"), max_length=20, choices=Kind.choices)
-    from_status = models.CharField(
-        _("from status"), max_length=24, choices=Inquiry.Status.choices, blank=True
-    )
-    to_status = models.CharField(
-        _("to status"), max_length=24, choices=Inquiry.Status.choices, blank=True
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text=_("Empty for the visitor or the system."),
-    )
-    assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("assigned to"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("when"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("activity")
-        verbose_name_plural = _("activity history")
-        ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["inquiry", "-created_at"], name="inquiry_event_idx")]
-
-    def __str__(self):
-        if self.kind == self.Kind.STATUS_CHANGED:
-            return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
-        return str(self.get_kind_display())
-
-
-class Note(models.Model):
-    """A staff note on an inquiry. Append-only: never edited or deleted by staff."""
-
-    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    text = models.TextField(
-        _("note"), max_length=4000, help_text=_("Visible to admissions staff only.")
-    )
-    created_at = models.DateTimeField(_("written"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("note")
-        verbose_name_plural = _("notes")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return str(_("Note of %(when)s")) % {"when": timezone.localtime(self.created_at)}
-
-
-class ContactAttempt(models.Model):
-    class Channel(models.TextChoices):
-        CALL = "call", _("Call")
-        TEXT = "text", _("Text")
-        EMAIL = "email", _("Email")
-
-    class Outcome(models.TextChoices):
-        REACHED = "reached", _("Reached them")
-        VOICEMAIL = "voicemail", _("Voicemail left")
-        NO_ANSWER = "no_answer", _("No answer")
-        WRONG_NUMBER = "wrong_number", _("Wrong number")
-
-    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="contact_attempts")
-    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
-    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("when"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("contact attempt")
-        verbose_name_plural = _("contact attempts")
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.get_channel_display()}: {self.get_outcome_display()}"
-
-
-class Notification(models.Model):
-    """An email to the admissions mailboxes about one inquiry, written in the same
-    transaction as the inquiry and delivered after commit (retried by
-    `manage.py send_notifications`). The email holds the reference, priority and a link."""
-
-    class State(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed, will retry")
-
-    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notifications")
-    state = models.CharField(
-        _("state"), max_length=10, choices=State.choices, default=State.PENDING
-    )
-    created_at = models.DateTimeField(_("queued"), default=timezone.now)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    last_error = models.CharField(
-        _("last error"),
-        max_length=100,
-        blank=True,
-        help_text=_("The kind of error only (e.g. ConnectionRefusedError); see the mail server."),
-    )
-
-    class Meta:
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-        ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["state", "created_at"], name="notification_state_idx")]
-
-    def __str__(self):
-        return str(_("Notification for %(reference)s")) % {"reference": self.inquiry.reference}

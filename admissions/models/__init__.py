@@ -1,0 +1,38 @@
+"""Admissions inquiries and their workflow.
+
+An inquiry holds what a prospective patient (or someone who cares about them) told
+us, which is health information: it stays in the database and is shown only to
+admissions staff. Events, notifications and log lines hold ids, statuses, actors and
+times, never the text a visitor typed.
+"""
+
+from .activity import ContactAttempt, InquiryEvent, Note
+from .choices import InquiryPriority, InquiryStatus
+from .inquiry import (
+    CRISIS_PATTERN,
+    REFERENCE_ALPHABET,
+    REFERENCE_LENGTH,
+    Inquiry,
+    InquiryQuerySet,
+    WorkflowError,
+    mentions_crisis,
+    new_reference,
+)
+from .notification import Notification
+
+__all__ = [
+    "CRISIS_PATTERN",
+    "REFERENCE_ALPHABET",
+    "REFERENCE_LENGTH",
+    "ContactAttempt",
+    "Inquiry",
+    "InquiryEvent",
+    "InquiryPriority",
+    "InquiryQuerySet",
+    "InquiryStatus",
+    "Note",
+    "Notification",
+    "WorkflowError",
+    "mentions_crisis",
+    "new_reference",
+]
