@@ -201,10 +201,9 @@ def axe(axe_engine, watch):
 
 @pytest.fixture(scope="session")
 def screenshots_dir():
-    """The git-ignored screenshots/ folder at the repository root, emptied once per run."""
+    """The git-ignored screenshots/ folder at the repository root; each run overwrites
+    the screenshots of the tests it runs."""
     SCREENSHOTS_DIR.mkdir(exist_ok=True)
-    for old in SCREENSHOTS_DIR.glob("*.png"):
-        old.unlink()
     return SCREENSHOTS_DIR
 
 

@@ -114,17 +114,13 @@ def test_page_not_found_meets_wcag_aa_and_offers_a_way_on(page, live_server, axe
     "error on every admin page",
 )
 def test_admin_pages_name_an_icon_so_the_browser_asks_for_nothing_missing(page, live_server):
-    missing = []
-    page.on(
-        "console",
-        lambda message: (
-            message.text.startswith("Failed to load resource")
-            and missing.append(message.location["url"])
-        ),
-    )
+    # Without <link rel="icon">, browsers fetch /favicon.ico, once per origin and session
+    # (so a console 404 shows only in the first test that meets it): check the cause.
+    lacking = []
+    for path in ("/", "/admin/login/"):
+        page.goto(live_server.url + path)
+        named = page.locator("head link[rel~=icon]").count() > 0
+        if not named and not page.request.get(live_server.url + "/favicon.ico").ok:
+            lacking.append(path)
 
-    page.goto(live_server.url + "/admin/login/")
-    page.goto(live_server.url + "/")  # a public page, for comparison
-    page.wait_for_timeout(300)
-
-    assert missing == []
+    assert lacking == []
