@@ -154,3 +154,10 @@ def test_report_period_is_inclusive_of_local_dates(admissions_client):
     response = admissions_client.get(REPORT, {"start": day.isoformat(), "end": day.isoformat()})
 
     assert response.context["totals"]["total"] == 2
+
+
+def test_admin_pages_name_the_site_icon(admissions_client):
+    html = admissions_client.get("/admin/").content.decode()
+
+    assert '<link rel="icon" href="/static/img/favicon.' in html
+    assert html.count('rel="icon"') == 1
