@@ -103,6 +103,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses HTML (static files come precompressed from WhiteNoise, cached pages from
+    # the page cache). Pages with a CSRF token are safe from BREACH: Django masks the
+    # token anew on every response and pads the gzip output with random bytes.
+    "django.middleware.gzip.GZipMiddleware",
     # Before the page cache, so a visitor landing from a campaign gets the attribution
     # cookie even when the page comes from the cache.
     "admissions.middleware.AttributionMiddleware",

@@ -8,6 +8,10 @@ from . import cache as page_cache
 CONTENT_VIEWS = frozenset({"programs:home", "programs:page"})
 
 
+def accepts_gzip(accept_encoding):
+    return "gzip" in {part.split(";")[0].strip().lower() for part in accept_encoding.split(",")}
+
+
 def is_content_page(path):
     try:
         return resolve(path).view_name in CONTENT_VIEWS
@@ -34,7 +38,9 @@ class PageCacheMiddleware:
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and is_content_page(request.path_info)
         ):
-            found = page_cache.lookup(request.path)
+            found = page_cache.lookup(
+                request.path, accept_gzip=accepts_gzip(request.headers.get("Accept-Encoding", ""))
+            )
             if found.response is not None:
                 return found.response
             request.page_cache_lookup = found

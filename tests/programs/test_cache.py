@@ -2,6 +2,7 @@
 keeps working when the cache does not."""
 
 import datetime
+import gzip
 import logging
 
 import pytest
@@ -285,3 +286,21 @@ def test_a_visitor_with_a_session_still_gets_the_cached_page(client):
     response = client.get("/about-us/")
 
     assert response["X-Page-Cache"] == "hit"
+
+
+def test_cached_page_is_sent_compressed_to_browsers_that_accept_it(client):
+    make_page("about-us", body="Words worth compressing. " * 50)
+    plain_first = client.get("/about-us/")
+
+    compressed = client.get("/about-us/", headers={"Accept-Encoding": "br, gzip, deflate"})
+    plain = client.get("/about-us/")
+
+    assert compressed["X-Page-Cache"] == "hit"
+    assert compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain_first.content
+    assert len(compressed.content) < len(plain.content) / 3
+    assert "Content-Encoding" not in plain
+    assert plain.content == plain_first.content
+    for response in (compressed, plain):
+        assert "Accept-Encoding" in response["Vary"]
+        assert "Cookie" in response["Vary"]
