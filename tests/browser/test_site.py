@@ -107,12 +107,6 @@ def test_page_not_found_meets_wcag_aa_and_offers_a_way_on(page, live_server, axe
     axe.assert_accessible(page)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the admin's pages have no <link rel=icon> (templates/admin/ has no "
-    "base_site.html extrahead), so the browser asks for /favicon.ico: 404 and a console "
-    "error on every admin page",
-)
 def test_admin_pages_name_an_icon_so_the_browser_asks_for_nothing_missing(page, live_server):
     # Without <link rel="icon">, browsers fetch /favicon.ico, once per origin and session
     # (so a console 404 shows only in the first test that meets it): check the cause.
