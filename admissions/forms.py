@@ -214,10 +214,12 @@ class InquiryForm(forms.ModelForm):
             "message",
         ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, form_token=None, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial.update(voicemail_ok="no", texts_ok="no", form_token=new_form_token())
+            self.initial.update(
+                voicemail_ok="no", texts_ok="no", form_token=form_token or new_form_token()
+            )
         self.fields["consent"].label = format_html(
             '{} <a href="{}">{}</a>{}',
             _(

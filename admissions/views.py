@@ -12,13 +12,18 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_safe
 
+from programs import cache as page_cache
+
 from . import notifications
-from .forms import InquiryForm
+from .forms import InquiryForm, new_form_token
 from .middleware import COOKIE_NAME, read_attribution
 from .models import Inquiry, new_reference
 
@@ -109,13 +114,39 @@ def create_inquiry(request, form):
     return inquiry, True
 
 
+# Stand-ins for the two values that differ per visitor in the blank form page.
+CSRF_SLOT = "csrf-token-slot"
+SIGNED_FORM_SLOT = "form-token-slot"
+
+
+def blank_form(request):
+    """The empty inquiry form. Rendering it (crispy, a dozen fields and their choices) is
+    the costly part, and it is the same for everyone but for the CSRF token and the
+    signed form token: so the page is rendered once per content version with stand-ins
+    (kept in the shared page cache, see programs/cache.py) and each visitor gets a copy
+    with their own two tokens put in."""
+    found = page_cache.lookup(request.path)
+    if found.response is not None:
+        page = found.response.content.decode()
+    else:
+        page = render_to_string(
+            "admissions/inquiry.html",
+            {"form": InquiryForm(form_token=SIGNED_FORM_SLOT), "csrf_token": CSRF_SLOT},
+            request,
+        )
+        page_cache.store(found, request, HttpResponse(page), page_cache.content_valid_until())
+    return HttpResponse(
+        page.replace(CSRF_SLOT, get_token(request)).replace(SIGNED_FORM_SLOT, new_form_token())
+    )
+
+
 @never_cache
 @sensitive_post_parameters()
 @sensitive_variables()
 @require_http_methods(["GET", "HEAD", "POST"])
 def inquiry(request):
     if request.method != "POST":
-        return render(request, "admissions/inquiry.html", {"form": InquiryForm()})
+        return blank_form(request)
 
     form = InquiryForm(request.POST)
     if form.honeypot_filled():

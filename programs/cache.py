@@ -143,6 +143,14 @@ def valid_until(next_go_live, now=None):
     return min(limit, next_go_live) if next_go_live else limit
 
 
+def content_valid_until(now=None):
+    """`valid_until` for a page that shows only the shared layout (menu, clinic details)."""
+    from .models import Page
+
+    now = now or timezone.now()
+    return valid_until(Page.objects.next_go_live(now), now)
+
+
 def new_version():
     return uuid.uuid4().hex
 
