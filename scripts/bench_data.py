@@ -35,7 +35,9 @@ def seed(count):
     )
     user.groups.add(Group.objects.get(name="Admissions"))
     now = timezone.now()
-    statuses = [choice for choice, _label in Inquiry.Status.choices]
+    # A year of history: most inquiries closed long ago, a few hundred still open.
+    open_statuses = list(Inquiry.OPEN_STATUSES)
+    closed_statuses = [s for s in Inquiry.Status.values if s not in open_statuses]
     references = set()
     while len(references) < count:
         references.add(new_reference())
@@ -45,7 +47,7 @@ def seed(count):
         for number in range(start, min(start + BATCH, count)):
             received = now - timedelta(minutes=rng.randint(1, 60 * 24 * 365))
             urgent = rng.random() < 0.05
-            status = rng.choice(statuses)
+            status = rng.choice(open_statuses if rng.random() < 0.02 else closed_statuses)
             inquiries.append(
                 Inquiry(
                     reference=references[number],
