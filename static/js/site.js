@@ -1,41 +1,51 @@
-/* Progressive enhancement only: every page works without this file. */
+/* Progressive enhancement only: every page works without this file.
+   Loaded in <head> without defer so the "js" class is set before the first paint (the
+   phone menu starts folded instead of folding after load); the rest waits for the DOM. */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
 
-  // On small screens the main navigation folds behind a "Menu" button.
-  var toggle = document.querySelector(".nav-toggle");
-  var nav = document.getElementById("primary-nav");
-  if (toggle && nav) {
-    nav.setAttribute("data-collapsed", "true");
-    toggle.hidden = false;
-    toggle.addEventListener("click", function () {
-      var open = toggle.getAttribute("aria-expanded") === "true";
-      toggle.setAttribute("aria-expanded", String(!open));
-      nav.setAttribute("data-collapsed", String(open));
-      if (!open) {
-        var first = nav.querySelector("a");
-        if (first) { first.focus(); }
-      }
-    });
-    document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
-        toggle.click();
-        toggle.focus();
-      }
+  function init() {
+    // On small screens the main navigation folds behind a "Menu" button.
+    var toggle = document.querySelector(".nav-toggle");
+    var nav = document.getElementById("primary-nav");
+    if (toggle && nav) {
+      nav.setAttribute("data-collapsed", "true");
+      toggle.hidden = false;
+      toggle.addEventListener("click", function () {
+        var open = toggle.getAttribute("aria-expanded") === "true";
+        toggle.setAttribute("aria-expanded", String(!open));
+        nav.setAttribute("data-collapsed", String(open));
+        if (!open) {
+          var first = nav.querySelector("a");
+          if (first) { first.focus(); }
+        }
+      });
+      document.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+          toggle.click();
+          toggle.focus();
+        }
+      });
+    }
+
+    // After a failed submit, move focus to the error summary so it is read out first.
+    var summary = document.getElementById("error-summary");
+    if (summary) { summary.focus(); }
+
+    // A form that is being sent cannot be sent twice by a double click.
+    document.querySelectorAll("form[data-submit-once]").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        form.querySelectorAll("[type=submit]").forEach(function (button) {
+          button.disabled = true;
+        });
+      });
     });
   }
 
-  // After a failed submit, move focus to the error summary so it is read out first.
-  var summary = document.getElementById("error-summary");
-  if (summary) { summary.focus(); }
-
-  // A form that is being sent cannot be sent twice by a double click.
-  document.querySelectorAll("form[data-submit-once]").forEach(function (form) {
-    form.addEventListener("submit", function () {
-      form.querySelectorAll("[type=submit]").forEach(function (button) {
-        button.disabled = true;
-      });
-    });
-  });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
 })();

@@ -304,3 +304,23 @@ def test_cached_page_is_sent_compressed_to_browsers_that_accept_it(client):
     for response in (compressed, plain):
         assert "Accept-Encoding" in response["Vary"]
         assert "Cookie" in response["Vary"]
+
+
+def test_a_deploy_that_changes_templates_or_static_files_starts_a_fresh_cache(
+    client, settings, tmp_path
+):
+    make_page("about-us")
+    client.get("/about-us/")
+    assert client.get("/about-us/")["X-Page-Cache"] == "hit"
+
+    (tmp_path / "new.html").write_text("<p>A template added by the new release.</p>")
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}
+    ]
+    page_cache.release.cache_clear()
+    try:
+        after_deploy = client.get("/about-us/")
+    finally:
+        page_cache.release.cache_clear()
+
+    assert after_deploy["X-Page-Cache"] == "miss"
