@@ -25,6 +25,7 @@ import gzip
 import hashlib
 import logging
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -85,17 +86,51 @@ def can_cache(request):
 PER_RESPONSE_HEADERS = frozenset({"set-cookie", "x-request-id", "x-page-cache", "content-length"})
 
 
+class RecentPages:
+    """This process's copies of the pages it served last, so a hit need not fetch and
+    unpickle the whole page from the shared cache. A copy is used only while its content
+    version is still the shared current one (read on every request), so every worker
+    and server shows a change on the next request just the same."""
+
+    def __init__(self, size=256):
+        self.size = size
+        self.entries = OrderedDict()
+
+    def get(self, key):
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key, entry):
+        self.entries[key] = entry
+        self.entries.move_to_end(key)
+        while len(self.entries) > self.size:
+            self.entries.popitem(last=False)
+
+
+recent_pages = RecentPages()
+
+
 def lookup(path, now=None, accept_gzip=False):
     """The cached response for the page at `path` if it is current (gzip-compressed when
-    the browser accepts it), and what `store` needs to keep a fresh one."""
+    the browser accepts it), and what `store` needs to keep a fresh one. One cache call
+    either way: the version alone when this process holds a copy, else both."""
     key = page_key(path)
+    entry = recent_pages.get(key)
     try:
-        found = cache.get_many([VERSION_KEY, key])
+        if entry is not None:
+            version = cache.get(VERSION_KEY)
+            if entry["version"] != version:
+                entry = None
+        else:
+            found = cache.get_many([VERSION_KEY, key])
+            version, entry = found.get(VERSION_KEY), found.get(key)
+            if entry is not None:
+                recent_pages.put(key, entry)
     except Exception as exc:
         _warn("read", exc)
         return Lookup(key=key, usable=False)
-    version = found.get(VERSION_KEY)
-    entry = found.get(key)
     result = Lookup(key=key, version=version)
     now = now or timezone.now()
     current = entry and version is not None and entry["version"] == version
@@ -133,26 +168,24 @@ def store(found, request, response, valid_until):
             version = new_version()
             if not cache.add(VERSION_KEY, version, timeout=None):
                 return
-        cache.set(
-            found.key,
-            {
-                "version": version,
-                "valid_until": valid_until,
-                "content": response.content,
-                # Compressed once here rather than on every visit. The pages hold no
-                # secret (no CSRF token), so compression leaks nothing (BREACH).
-                "gzip": gzip.compress(response.content, compresslevel=6, mtime=0),
-                "headers": [
-                    (name, value)
-                    for name, value in response.items()
-                    if name.lower() not in PER_RESPONSE_HEADERS
-                ],
-            },
-            timeout=seconds,
-        )
+        entry = {
+            "version": version,
+            "valid_until": valid_until,
+            "content": response.content,
+            # Compressed once here rather than on every visit. The pages hold no
+            # secret (no CSRF token), so compression leaks nothing (BREACH).
+            "gzip": gzip.compress(response.content, compresslevel=6, mtime=0),
+            "headers": [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in PER_RESPONSE_HEADERS
+            ],
+        }
+        cache.set(found.key, entry, timeout=seconds)
     except Exception as exc:
         _warn("write", exc)
         return
+    recent_pages.put(found.key, entry)
     response["X-Page-Cache"] = "miss"
 
 

@@ -324,3 +324,20 @@ def test_a_deploy_that_changes_templates_or_static_files_starts_a_fresh_cache(
         page_cache.release.cache_clear()
 
     assert after_deploy["X-Page-Cache"] == "miss"
+
+
+def test_a_copy_kept_by_this_process_is_dropped_when_another_server_changes_content(
+    client, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    make_page("about-us")
+    client.get("/about-us/")
+    with django_assert_num_queries(CACHED_QUERIES):
+        assert client.get("/about-us/")["X-Page-Cache"] == "hit"
+
+    # Another app server saved content: it set a new version in the shared cache.
+    cache.set(page_cache.VERSION_KEY, "set-by-another-server", timeout=None)
+    response = client.get("/about-us/")
+
+    assert response["X-Page-Cache"] == "miss"
