@@ -52,6 +52,7 @@ def test_admissions_staff_triage_a_new_inquiry_from_the_queue(
     log_in(page, live_server.url, "alex")
     page.get_by_role("link", name="Inquiries", exact=True).click()
     queue = page.get_by_role("main").get_by_role("table").get_by_role("row")
+    # The queue is urgent first, then oldest first: the new, urgent inquiry leads it.
     expect(queue).to_have_count(3)  # the header and two open inquiries
     expect(queue.nth(1)).to_contain_text(reference)
     expect(queue.nth(1)).to_contain_text("URGENT")
