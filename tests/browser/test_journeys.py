@@ -140,12 +140,6 @@ def test_phone_visitor_without_javascript_sees_the_menu_open(
     assert horizontal_overflow(page) == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: on a 375 px phone each schedule table (templates/programs/_schedule.html, "
-    ".table-wrap) is 31 to 52 px wider than its scroll box, so the Where column and the "
-    "end of the caption are cut off and the times wrap over four lines",
-)
 def test_phone_visitor_sees_whole_schedule_tables(new_context, live_server, demo_content):
     page = new_context(**PHONE).new_page()
     page.goto(live_server.url + "/schedule/")
