@@ -142,7 +142,7 @@ def test_changing_a_session_updates_the_schedule_and_home_page(client):
     session.weekday = 4
     session.save()
 
-    assert "<td>Friday</td>" in client.get("/").content.decode()
+    assert '<td data-label="Days">Friday</td>' in client.get("/").content.decode()
     assert '<th scope="row">Friday</th>' in client.get("/schedule/").content.decode()
 
 

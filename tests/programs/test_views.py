@@ -198,7 +198,7 @@ def test_schedule_page_is_rendered_from_tracks_and_sessions(client, demo_content
         "Thursday",
         "Saturday",
     ]
-    assert html.count("<td>6 p.m. \N{EN DASH} 9 p.m.</td>") == 6
+    assert html.count('<td data-label="Time">6 p.m. \N{EN DASH} 9 p.m.</td>') == 6
     assert html.count("<dt>Days per week</dt><dd>3</dd>") == 2
     assert html.count("<dt>Hours per session</dt><dd>3</dd>") == 2
     assert html.count("<dt>Typical length</dt><dd>8 to 12 weeks</dd>") == 2
@@ -212,9 +212,9 @@ def test_home_page_shows_schedule_at_a_glance_and_call_to_action(client, demo_co
     assert '<caption id="glance-caption">Program tracks, days and times</caption>' in html
     assert (
         '<th scope="row">In-person evening program</th>\n'
-        "            <td>Monday, Wednesday, Thursday</td>"
+        '            <td data-label="Days">Monday, Wednesday, Thursday</td>'
     ) in html
-    assert "<td>Tuesday, Thursday, Saturday</td>" in html
+    assert '<td data-label="Days">Tuesday, Thursday, Saturday</td>' in html
     assert reverse("admissions:inquiry") in parse(html).links
     assert "Call (555) 010-0199, 24/7" in html
 
