@@ -25,7 +25,7 @@ from programs import cache as page_cache
 from . import notifications
 from .forms import InquiryForm, new_form_token
 from .middleware import COOKIE_NAME, read_attribution
-from .models import Inquiry, new_reference
+from .models import Inquiry, InquiryEvent, new_reference
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +104,9 @@ def create_inquiry(request, form):
     try:
         with transaction.atomic():
             inquiry = form.save(attribution=read_attribution(request))
+            InquiryEvent.objects.create(
+                inquiry=inquiry, kind=InquiryEvent.Kind.CREATED, to_status=inquiry.status
+            )
             notifications.queue_new_inquiry(inquiry)
     except IntegrityError:
         # A double click raced the first post past the check above.

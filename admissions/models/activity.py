@@ -4,6 +4,7 @@ contact attempts. Notes and attempts are append-only for staff."""
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .choices import InquiryStatus
@@ -87,7 +88,8 @@ class Note(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self):
-        return str(_("Note of %(when)s")) % {"when": timezone.localtime(self.created_at)}
+        when = date_format(timezone.localtime(self.created_at), "SHORT_DATETIME_FORMAT")
+        return str(_("Note of %(when)s")) % {"when": when}
 
 
 class ContactAttempt(models.Model):

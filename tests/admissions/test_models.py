@@ -252,3 +252,15 @@ def test_assign_to_records_event_once():
     event = InquiryEvent.objects.get(inquiry=inquiry)
     assert (event.kind, event.actor, event.assignee) == (InquiryEvent.Kind.ASSIGNED, staff, staff)
     assert Inquiry.objects.get(pk=inquiry.pk).assigned_to == staff
+
+
+def test_note_names_itself_by_its_local_time_in_short_form(settings):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from admissions.models import Note
+
+    settings.TIME_ZONE = "America/New_York"
+    note = Note(created_at=datetime(2026, 11, 23, 23, 54, 54, 968177, tzinfo=ZoneInfo("UTC")))
+
+    assert str(note) == "Note of 11/23/2026 6:54 p.m."

@@ -146,6 +146,8 @@ def test_valid_inquiry_is_stored_and_redirects_to_confirmation(client):
     assert inquiry.submission_token == submission
     assert inquiry.consent_at is not None
     assert inquiry.privacy_notice_version == ""
+    [received] = inquiry.events.all()
+    assert (received.kind, received.to_status, received.actor) == ("created", "new", None)
 
 
 def test_consent_records_time_and_current_privacy_notice_version(client):
