@@ -140,7 +140,6 @@ def lookup(path, now=None, accept_gzip=False):
             response[name] = value
         if accept_gzip:
             response["Content-Encoding"] = "gzip"
-        patch_vary_headers(response, ["Accept-Encoding"])
         response["X-Page-Cache"] = "hit"
         result.response = response
     return result
@@ -162,6 +161,8 @@ def store(found, request, response, valid_until):
     seconds = int((valid_until - timezone.now()).total_seconds())
     if seconds <= 0:
         return
+    # Served plain or compressed from one entry: say so to any cache on the way.
+    patch_vary_headers(response, ["Accept-Encoding"])
     try:
         version = found.version
         if version is None:

@@ -1,5 +1,7 @@
 """Serve cached content pages as early as possible (see programs/cache.py)."""
 
+import functools
+
 from django.conf import settings
 from django.urls import Resolver404, resolve
 
@@ -12,7 +14,10 @@ def accepts_gzip(accept_encoding):
     return "gzip" in {part.split(";")[0].strip().lower() for part in accept_encoding.split(",")}
 
 
+@functools.lru_cache(maxsize=4096)
 def is_content_page(path):
+    # Cached: resolving costs more than the rest of a cache hit. Bounded, as paths
+    # come from visitors.
     try:
         return resolve(path).view_name in CONTENT_VIEWS
     except Resolver404:
