@@ -24,6 +24,7 @@ import functools
 import gzip
 import hashlib
 import logging
+import threading
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -95,18 +96,22 @@ class RecentPages:
     def __init__(self, size=256):
         self.size = size
         self.entries = OrderedDict()
+        # gunicorn may run several threads in a worker (GUNICORN_THREADS).
+        self.lock = threading.Lock()
 
     def get(self, key):
-        entry = self.entries.get(key)
-        if entry is not None:
-            self.entries.move_to_end(key)
-        return entry
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
 
     def put(self, key, entry):
-        self.entries[key] = entry
-        self.entries.move_to_end(key)
-        while len(self.entries) > self.size:
-            self.entries.popitem(last=False)
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
 
 
 recent_pages = RecentPages()

@@ -341,3 +341,20 @@ def test_a_copy_kept_by_this_process_is_dropped_when_another_server_changes_cont
     response = client.get("/about-us/")
 
     assert response["X-Page-Cache"] == "miss"
+
+
+def test_recent_pages_keep_only_the_newest_and_survive_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    pages = page_cache.RecentPages(size=3)
+
+    def churn(number):
+        pages.put(f"page-{number % 7}", {"number": number})
+        return pages.get(f"page-{(number + 1) % 7}")
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(churn, range(5000)))
+    pages.put("newest", {"number": -1})
+
+    assert len(pages.entries) == 3
+    assert pages.get("newest") == {"number": -1}
