@@ -33,15 +33,11 @@ class RequestLogMiddleware:
         request.id = incoming if SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
         response = self.get_response(request)
         response["X-Request-ID"] = request.id
-        if request.path not in QUIET_PATHS:
-            status = response.status_code
-            level = (
-                logging.ERROR
-                if status >= 500
-                else logging.WARNING
-                if status >= 400
-                else logging.INFO
-            )
+        status = response.status_code
+        level = (
+            logging.ERROR if status >= 500 else logging.WARNING if status >= 400 else logging.INFO
+        )
+        if request.path not in QUIET_PATHS and logger.isEnabledFor(level):
             logger.log(
                 level,
                 "%s %s %s",

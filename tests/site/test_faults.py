@@ -5,12 +5,11 @@ so the failure is a real refused connection, not a mock.
 """
 
 import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
+from scripts.liveserver import BASE_DIR, manage, site_environment
+
 NOTHING_LISTENS = "127.0.0.1:9"
 
 GET_PAGES = """
@@ -30,25 +29,12 @@ print(json.dumps(out))
 """
 
 
-def get_pages(static_root, paths, **environ):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="iop_site.settings",
-        DJANGO_DEBUG="false",
-        DJANGO_SECRET_KEY="fault-test-" + "k" * 60,
-        DJANGO_ALLOWED_HOSTS="testserver",
-        DJANGO_STATIC_ROOT=str(static_root),
-        LOG_LEVEL="CRITICAL",
-        **environ,
-    )
+def get_pages(env, paths):
+    """Ask a freshly started site (the test client, in its own interpreter) for `paths`."""
     result = subprocess.run(  # noqa: S603 - a fixed interpreter and script
         [sys.executable, "-c", GET_PAGES, *paths],
         cwd=BASE_DIR,
-        env=env,
+        env={**env, "DJANGO_ALLOWED_HOSTS": "testserver", "LOG_LEVEL": "CRITICAL"},
         capture_output=True,
         text=True,
         check=False,
@@ -59,12 +45,14 @@ def get_pages(static_root, paths, **environ):
     return json.loads(result.stdout.splitlines()[-1])
 
 
-def test_database_down_gives_503_page_with_phone_and_crisis_lines(collected_static):
-    pages = get_pages(
-        collected_static,
-        ["/", "/contact/", "/readyz"],
-        DATABASE_URL=f"postgres://postgres@{NOTHING_LISTENS}/iop",
+def test_database_down_gives_503_page_with_phone_and_crisis_lines(collected_static, tmp_path):
+    env = site_environment(
+        tmp_path,
+        database_url=f"postgres://postgres@{NOTHING_LISTENS}/iop",
+        static_root=collected_static,
     )
+
+    pages = get_pages(env, ["/", "/contact/", "/readyz"])
 
     for path in ("/", "/contact/"):
         page = pages[path]
@@ -81,19 +69,10 @@ def test_database_down_gives_503_page_with_phone_and_crisis_lines(collected_stat
 
 
 def test_cache_down_keeps_the_site_serving(collected_static, tmp_path):
-    database = f"sqlite:///{tmp_path / 'db.sqlite3'}"
-    environ = {"DATABASE_URL": database}
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-        cwd=BASE_DIR,
-        env={**os.environ, **environ, "DJANGO_SECRET_KEY": "fault-test-" + "k" * 60},
-        check=True,
-        timeout=120,
-    )
+    env = site_environment(tmp_path, static_root=collected_static)
+    manage(env, "migrate", "--noinput", "-v0")
 
-    pages = get_pages(
-        collected_static, ["/", "/readyz"], REDIS_URL=f"redis://{NOTHING_LISTENS}/0", **environ
-    )
+    pages = get_pages({**env, "REDIS_URL": f"redis://{NOTHING_LISTENS}/0"}, ["/", "/readyz"])
 
     assert pages["/"]["status"] == 200
     assert "Harbor Light Recovery" in pages["/"]["body"]
