@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_safe
 
+from iop_site.addresses import client_address
 from programs import cache as page_cache
 
 from . import notifications
@@ -30,16 +31,6 @@ from .models import Inquiry, InquiryEvent, new_reference
 logger = logging.getLogger(__name__)
 
 CONFIRMATION_SESSION_KEY = "admissions_confirmation"
-
-
-def client_address(request):
-    """The visitor's address: REMOTE_ADDR, or behind the reverse proxy (the same setting
-    that trusts its X-Forwarded-Proto) the address it appended to X-Forwarded-For."""
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded.strip():
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 class SubmissionLimit:

@@ -237,7 +237,10 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # DJANGO_HTTPS=true in production (behind TLS): HTTPS-only cookies, redirect, HSTS.
 HTTPS = env_bool("DJANGO_HTTPS", default=False)
-if env_bool("DJANGO_BEHIND_PROXY", default=False):
+# Behind a reverse proxy (nginx): trust its X-Forwarded-Proto, and the one address it
+# appends to X-Forwarded-For (iop_site/addresses.py). Off: no forwarded header is read.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
