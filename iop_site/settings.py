@@ -212,7 +212,10 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LOGIN_URL = "admin:login"
 
-# Lock an account (per username and address) after repeated failed logins.
+# Lock a user name at one address after repeated failed logins (django-axes). The address
+# is the one the rest of the site trusts (iop_site/addresses.py): behind the proxy, each
+# visitor's own, so a stranger's wrong passwords never lock a colleague out.
+AXES_CLIENT_IP_CALLABLE = "iop_site.addresses.client_address"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
