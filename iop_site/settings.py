@@ -216,11 +216,19 @@ LOGIN_URL = "admin:login"
 # is the one the rest of the site trusts (iop_site/addresses.py): behind the proxy, each
 # visitor's own, so a stranger's wrong passwords never lock a colleague out.
 AXES_CLIENT_IP_CALLABLE = "iop_site.addresses.client_address"
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Failures that lock the address, normally STAFF_LOGIN_FAILURE_LIMIT. A user name with
+# STAFF_LOGIN_USERNAME_FAILURE_LIMIT failures from all addresses together is being
+# guessed at from many places: an address that failed for it then waits
+# STAFF_LOGIN_RETRY_MINUTES between tries. Addresses that have not failed are never
+# held back, so the account's owner still signs in (iop_site/lockout.py).
+AXES_FAILURE_LIMIT = "iop_site.lockout.failure_limit"
+STAFF_LOGIN_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+STAFF_LOGIN_USERNAME_FAILURE_LIMIT = env_int("AXES_USERNAME_FAILURE_LIMIT", 20)
+STAFF_LOGIN_RETRY_MINUTES = env_int("AXES_USERNAME_RETRY_MINUTES", 10)
 
 # Two-factor sign-in (TOTP) for staff. With STAFF_REQUIRE_2FA on, these groups cannot
 # use the admin without a code from an authenticator app; anyone with a device is asked.
