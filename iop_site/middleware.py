@@ -1,6 +1,8 @@
 """Request ids and the request log (one JSON line per request, without query strings), and
 the Content-Security-Policy header."""
 
+import hashlib
+import hmac
 import logging
 import re
 import time
@@ -10,6 +12,9 @@ import csp.constants
 import csp.middleware
 import csp.utils
 from django.conf import settings
+from django.utils import timezone
+
+from .addresses import client_address
 
 logger = logging.getLogger("iop_site.requests")
 
@@ -20,9 +25,22 @@ SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 QUIET_PATHS = frozenset({"/healthz", "/readyz"})
 
 
+def client_tag(request):
+    """A short keyed hash (HMAC with SECRET_KEY) of the request's client address, to tell
+    one client's requests apart in the log without the log ever holding an address.
+
+    The day (UTC) is part of the hash: a visitor's trail through a health site's pages
+    can be followed for a day at most, never across days.
+    """
+    day = timezone.now().date().isoformat()
+    message = f"request-log:{day}:{client_address(request)}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:16]
+
+
 class RequestLogMiddleware:
     """Give each request an id (`request.id`, the `X-Request-ID` response header) and
-    log method, path (never the query string), status and duration when it ends."""
+    log method, path (never the query string), status, duration and the client's tag
+    (`client_tag`) when it ends."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -50,6 +68,7 @@ class RequestLogMiddleware:
                     "status": status,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                     "request_id": request.id,
+                    "client": client_tag(request),
                 },
             )
         return response
