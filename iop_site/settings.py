@@ -211,6 +211,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "admin:login"
+# After signing in with a `next` that is refused (another site's address), the admin, not
+# Django's /accounts/profile/ default, which this site does not have.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Lock a user name at one address after repeated failed logins (django-axes). The address
 # is the one the rest of the site trusts (iop_site/addresses.py): behind the proxy, each

@@ -1,6 +1,7 @@
 """Security headers, staff sign-in (lockout, two-factor, idle sessions), passwords."""
 
 from datetime import timedelta
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.password_validation import validate_password
@@ -76,6 +77,19 @@ def test_staff_login_succeeds_and_session_expires_after_idle_time(client, settin
     assert client.session.get_expire_at_browser_close() is True
     assert after_idle.status_code == 302
     assert after_idle["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/"])
+def test_staff_login_with_a_refused_next_goes_to_the_admin_index(client, next_url):
+    make_user("dana")
+
+    response = client.post(
+        f"{reverse('admin:login')}?{urlencode({'next': next_url})}",
+        {"username": "dana", "password": PASSWORD},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")
 
 
 def test_two_factor_is_required_for_admissions_when_enabled(client, settings):
