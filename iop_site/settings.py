@@ -233,10 +233,10 @@ STAFF_LOGIN_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 STAFF_LOGIN_USERNAME_FAILURE_LIMIT = env_int("AXES_USERNAME_FAILURE_LIMIT", 20)
 STAFF_LOGIN_RETRY_MINUTES = env_int("AXES_USERNAME_RETRY_MINUTES", 10)
 
-# Two-factor sign-in (TOTP) for staff. With STAFF_REQUIRE_2FA on, these groups cannot
-# use the admin without a code from an authenticator app; anyone with a device is asked.
+# Two-factor sign-in for staff. With STAFF_REQUIRE_2FA on, every account that can see
+# inquiry data (superusers included) must give a second factor to use the admin
+# (iop_site/admin.py, `can_view_inquiry_data`); anyone with a device is asked for it.
 STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", default=False)
-STAFF_2FA_GROUPS = env_list("STAFF_2FA_GROUPS", "Admissions")
 OTP_TOTP_ISSUER = os.environ.get("CLINIC_NAME", "Harbor Light Recovery") + " staff"
 
 # A friendly page, with no detail an attacker could use, when an account is locked.

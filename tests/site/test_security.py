@@ -1,4 +1,5 @@
-"""Security headers, staff sign-in (lockout, two-factor, idle sessions), passwords."""
+"""Security headers, staff sign-in (lockout, idle sessions), passwords. Two-factor sign-in:
+test_two_factor.py."""
 
 from datetime import timedelta
 from urllib.parse import urlencode
@@ -9,8 +10,6 @@ from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories import make_user
 
@@ -90,52 +89,6 @@ def test_staff_login_with_a_refused_next_goes_to_the_admin_index(client, next_ur
 
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:index")
-
-
-def test_two_factor_is_required_for_admissions_when_enabled(client, settings):
-    settings.STAFF_REQUIRE_2FA = True
-    user = make_user("alex", groups=("Admissions",))
-
-    without_device = login(client, "alex")
-    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
-    without_code = login(client, "alex")
-    code = totp(device.bin_key)
-    wrong_code = login(client, "alex", otp_token=f"{(code + 1) % 1_000_000:06d}")
-    device.refresh_from_db()
-    # A wrong code slows further tries down (django-otp's throttle); wait it out.
-    device.throttle_reset()
-    with_code = login(client, "alex", otp_token=f"{code:06d}")
-
-    assert "has no authenticator app set up" in without_device.content.decode()
-    assert "Enter the six-digit code" in without_code.content.decode()
-    assert "Invalid token" in wrong_code.content.decode()
-    assert with_code.status_code == 302
-    assert client.get("/admin/").status_code == 200
-
-
-def test_two_factor_is_not_asked_of_other_staff_or_when_disabled(client, settings):
-    make_user("morgan", groups=("Marketing",))
-    make_user("alex", groups=("Admissions",))
-
-    settings.STAFF_REQUIRE_2FA = True
-    marketing = login(client, "morgan")
-    client.logout()
-    settings.STAFF_REQUIRE_2FA = False
-    admissions = login(client, "alex")
-
-    assert marketing.status_code == 302
-    assert admissions.status_code == 302
-
-
-def test_unverified_session_of_a_2fa_account_cannot_use_the_admin(client, settings):
-    settings.STAFF_REQUIRE_2FA = True
-    user = make_user("alex", groups=("Admissions",))
-    client.force_login(user)
-
-    response = client.get("/admin/")
-
-    assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
 
 
 @pytest.mark.parametrize("password", ["short1", "password1234", "123456789012345"])
