@@ -43,6 +43,9 @@ class PageCacheMiddleware:
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and is_content_page(request.path_info)
         ):
+            # A Host not in ALLOWED_HOSTS raises DisallowedHost (Django's 400) here, as it
+            # would in CommonMiddleware: a cached page is no answer to it.
+            request.get_host()
             found = page_cache.lookup(
                 request.path, accept_gzip=accepts_gzip(request.headers.get("Accept-Encoding", ""))
             )

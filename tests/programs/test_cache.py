@@ -180,6 +180,18 @@ def test_cached_page_is_not_used_after_the_next_go_live(client, monkeypatch):
     assert '<a href="/later/">Later</a>' in response.content.decode()
 
 
+def test_cached_page_is_not_served_for_a_host_that_is_not_allowed(client):
+    make_page("about-us")
+    client.get("/about-us/")
+    assert client.get("/about-us/")["X-Page-Cache"] == "hit"
+
+    response = client.get("/about-us/", headers={"host": "evil.example"})
+
+    assert response.status_code == 400
+    assert "X-Page-Cache" not in response
+    assert "We run an evening program." not in response.content.decode()
+
+
 def test_staff_are_never_served_or_stored_in_the_cache(client):
     make_page("about-us", body="Public words.")
     client.force_login(make_user("morgan", groups=("Marketing",)))
