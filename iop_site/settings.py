@@ -268,6 +268,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_COOKIE_HTTPONLY = True
+# A day, not Django's year: a visitor's browser keeps no lasting trace of this site.
+CSRF_COOKIE_AGE = 24 * 60 * 60
 CSRF_FAILURE_VIEW = "iop_site.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

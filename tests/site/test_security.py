@@ -91,6 +91,14 @@ def test_staff_login_with_a_refused_next_goes_to_the_admin_index(client, next_ur
     assert response["Location"] == reverse("admin:index")
 
 
+def test_csrf_cookie_of_the_staff_login_page_lasts_a_day_at_most(client):
+    response = client.get(reverse("admin:login"))
+
+    cookie = response.cookies["csrftoken"]
+    assert cookie.value
+    assert 0 < int(cookie["max-age"]) <= 24 * 60 * 60
+
+
 @pytest.mark.parametrize("password", ["short1", "password1234", "123456789012345"])
 def test_weak_staff_passwords_are_refused(password):
     with pytest.raises(ValidationError):
