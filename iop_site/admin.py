@@ -6,18 +6,33 @@ to use the admin. Other staff may add a device too; once they have one, it is as
 for as well. The rule is checked on every admin request, not only at sign-in.
 """
 
+import base64
+
+import segno
 from django import forms
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth import get_permission_codename
+from django.contrib.admin.utils import unquote
+from django.contrib.auth import REDIRECT_FIELD_NAME, get_permission_codename, get_user_model
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
 from django_otp import devices_for_user, user_has_device
+from django_otp import login as otp_login
 from django_otp import verify_token as verify_device_token
 from django_otp.models import VerifyNotAllowed
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from admissions.models import ContactAttempt, Inquiry, InquiryEvent, Note, Notification
+
+from .models import EnrolmentWindow
 
 # What a visitor told the clinic, and everything written about it.
 INQUIRY_DATA_MODELS = (Inquiry, InquiryEvent, Note, ContactAttempt, Notification)
@@ -59,6 +74,19 @@ def requires_second_factor(user):
     return settings.STAFF_REQUIRE_2FA and can_view_inquiry_data(user)
 
 
+def may_enrol(user):
+    """Whether `user`, signed in with a password, may set up its first second factor
+    itself: only within its EnrolmentWindow (24 hours after its account was created or
+    a superuser set its password), so that a stolen password cannot add a phone."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and not user_has_device(user)
+        and EnrolmentWindow.is_open_for(user)
+    )
+
+
 def is_verified(user):
     """Whether this request's user gave a second factor in this session. django-otp's
     middleware (or its `login`) sets `user.otp_device` to the device they used."""
@@ -82,8 +110,9 @@ class StaffAuthenticationForm(AdminAuthenticationForm):
         "invalid_token": _("That code is not right. Check it and try again."),
         "throttled": _("Too many wrong codes. Wait a minute, then try again."),
         "no_device": _(
-            "Your account needs two-factor sign-in but has no authenticator app set up. "
-            "Ask a superuser to set one up for you."
+            "Your account needs two-factor sign-in but has no authenticator app set up, "
+            "and the 24 hours in which you could set one up yourself have passed. Ask a "
+            "superuser to reset your password; you then have 24 hours to set it up."
         ),
     }
 
@@ -92,8 +121,12 @@ class StaffAuthenticationForm(AdminAuthenticationForm):
         left on `user.otp_device`, which django-otp keeps in the session at login."""
         cleaned_data = super().clean()
         user = self.get_user()
-        if user is not None and requires_second_factor(user):
-            user.otp_device = self.verified_device(user, cleaned_data.get("otp_token", ""))
+        if user is None or not requires_second_factor(user):
+            return cleaned_data
+        if may_enrol(user):
+            # Signed in by password only; the admin sends it on to set up its factor.
+            return cleaned_data
+        user.otp_device = self.verified_device(user, cleaned_data.get("otp_token", ""))
         return cleaned_data
 
     def verified_device(self, user, token):
@@ -123,6 +156,36 @@ class StaffAuthenticationForm(AdminAuthenticationForm):
         raise forms.ValidationError(self.otp_error_messages["invalid_token"], code="invalid_token")
 
 
+class EnrolmentForm(forms.Form):
+    """The first code from a newly added authenticator app, which confirms it."""
+
+    otp_token = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=12,
+        help_text=_("The six digits the app shows now for this account."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def __init__(self, device, *args, **kwargs):
+        self.device = device
+        super().__init__(*args, **kwargs)
+
+    def clean_otp_token(self):
+        token = "".join(self.cleaned_data["otp_token"].split())
+        if not self.device.verify_token(token):
+            raise forms.ValidationError(
+                _("That code is not right. Check the time on your phone and try again."),
+                code="invalid_token",
+            )
+        return token
+
+
+def authenticator_secret(device):
+    """The device's secret as an authenticator app takes it when typed (base32)."""
+    secret = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
 class StaffAdminSite(AdminSite):
     site_header = _("Harbor Light Recovery staff")
     site_title = _("Staff")
@@ -137,3 +200,93 @@ class StaffAdminSite(AdminSite):
         if not super().has_permission(request):
             return False
         return is_verified(request.user) or not requires_second_factor(request.user)
+
+    def get_urls(self):
+        user_opts = get_user_model()._meta
+        return [
+            # Not behind admin_view: the account has not given its second factor yet.
+            path("two-factor/set-up/", self.enrol_view, name="two_factor_enrol"),
+            # Before the user admin's own route, which it wraps.
+            path(
+                f"{user_opts.app_label}/{user_opts.model_name}/<id>/password/",
+                self.admin_view(self.set_password_view),
+            ),
+            *super().get_urls(),
+        ]
+
+    def login(self, request, extra_context=None):
+        """The admin's login; an account that may (and must) set up its second factor
+        first is sent on to do so, keeping where it was going."""
+        response = super().login(request, extra_context)
+        user = request.user
+        if not is_verified(user) and requires_second_factor(user) and may_enrol(user):
+            next_url = request.POST.get(REDIRECT_FIELD_NAME, request.GET.get(REDIRECT_FIELD_NAME))
+            query = f"?{urlencode({REDIRECT_FIELD_NAME: next_url})}" if next_url else ""
+            return redirect(reverse("admin:two_factor_enrol", current_app=self.name) + query)
+        return response
+
+    def _next_url(self, request):
+        next_url = request.POST.get(REDIRECT_FIELD_NAME, request.GET.get(REDIRECT_FIELD_NAME, ""))
+        if url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return next_url
+        return reverse("admin:index", current_app=self.name)
+
+    @method_decorator(never_cache)
+    @method_decorator(csrf_protect)
+    def enrol_view(self, request):
+        """Set up an authenticator app: a QR code and the secret as text, then the first
+        code to confirm it. Only for an account signed in by password that `may_enrol`;
+        any other is told to ask a superuser. Side effects: creates the account's
+        unconfirmed TOTP device; on a right code confirms it, closes the enrolment
+        window and marks the session as verified."""
+        user = request.user
+        if not user.is_authenticated:
+            return redirect(reverse("admin:login", current_app=self.name))
+        if is_verified(user) or user_has_device(user):
+            return redirect(self._next_url(request))
+        context = {
+            **self.each_context(request),
+            "title": _("Set up two-factor sign-in"),
+            "next": self._next_url(request),
+        }
+        if not may_enrol(user):
+            context["closed"] = True
+            return TemplateResponse(request, "admin/two_factor_enrol.html", context, status=403)
+        device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+        if device is None:
+            device = TOTPDevice.objects.create(
+                user=user, name=str(_("Authenticator app")), confirmed=False
+            )
+        form = EnrolmentForm(device, request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            with transaction.atomic():
+                device.confirmed = True
+                device.save(update_fields=["confirmed"])
+                TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+                EnrolmentWindow.close_for(user)
+            otp_login(request, device)
+            return redirect(context["next"])
+        context.update(
+            form=form,
+            qr_code=segno.make(device.config_url, error="m").svg_data_uri(scale=4),
+            secret=authenticator_secret(device),
+            closes_at=user.enrolment_window.closes_at,
+        )
+        return TemplateResponse(request, "admin/two_factor_enrol.html", context)
+
+    def set_password_view(self, request, id):
+        """django.contrib.auth's own "set password" page for an account. When a
+        superuser sets another account's password with it, that account may set up its
+        second factor itself for the next 24 hours (its EnrolmentWindow opens)."""
+        user_model = get_user_model()
+        user_admin = self.get_model_admin(user_model)
+        before = user_admin.get_object(request, unquote(id))
+        old_password = before.password if before is not None else None
+        response = user_admin.user_change_password(request, id)
+        if request.method == "POST" and request.user.is_superuser and before is not None:
+            after = user_admin.get_object(request, unquote(id))
+            if after.password != old_password and after.has_usable_password():
+                EnrolmentWindow.open_for(after, by=request.user)
+        return response

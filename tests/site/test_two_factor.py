@@ -1,13 +1,20 @@
 """Two-factor sign-in for staff: who must give a second factor, and how they give it."""
 
+import base64
+from datetime import timedelta
+from urllib.parse import urlencode
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from iop_site.admin import can_view_inquiry_data, inquiry_data_permissions
+from iop_site.models import EnrolmentWindow
 from tests.factories import make_user
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +50,25 @@ def current_code(device):
 
 def errors_of(response):
     return [str(error) for error in response.context["form"].non_field_errors()]
+
+
+NO_DEVICE_ERROR = (
+    "Your account needs two-factor sign-in but has no authenticator app set up, and the "
+    "24 hours in which you could set one up yourself have passed. Ask a superuser to "
+    "reset your password; you then have 24 hours to set it up."
+)
+
+
+def make_old_account(username, **fields):
+    """An account whose first 24 hours have passed."""
+    user = make_user(username, **fields)
+    EnrolmentWindow.objects.filter(user=user).update(opened_at=timezone.now() - timedelta(hours=25))
+    return user
+
+
+def enrol_url(next_url=""):
+    url = reverse("admin:two_factor_enrol")
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
 
 
 # --- Who needs a second factor --------------------------------------------------------
@@ -82,34 +108,28 @@ def test_can_view_inquiry_data_for_superusers_and_admissions_but_not_the_report_
 
 def test_superuser_without_a_device_cannot_open_the_inquiry_queue(client, settings):
     settings.STAFF_REQUIRE_2FA = True
-    superuser = make_user("root", is_superuser=True)
+    superuser = make_old_account("root", is_superuser=True)
 
     refused = login(client, "root")
     client.force_login(superuser)  # a session signed in by password alone
     response = queue(client)
 
     assert refused.status_code == 200
-    assert errors_of(refused) == [
-        "Your account needs two-factor sign-in but has no authenticator app set up. "
-        "Ask a superuser to set one up for you."
-    ]
+    assert errors_of(refused) == [NO_DEVICE_ERROR]
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
 
 
 def test_user_given_view_inquiry_directly_is_refused_the_queue_without_a_device(client, settings):
     settings.STAFF_REQUIRE_2FA = True
-    user = make_user("casey")
+    user = make_old_account("casey")
     grant(user, "admissions.view_inquiry")
 
     refused = login(client, "casey")
     client.force_login(user)
     response = queue(client)
 
-    assert errors_of(refused) == [
-        "Your account needs two-factor sign-in but has no authenticator app set up. "
-        "Ask a superuser to set one up for you."
-    ]
+    assert errors_of(refused) == [NO_DEVICE_ERROR]
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
 
@@ -197,3 +217,130 @@ def test_account_given_inquiry_access_after_signing_in_is_stopped_at_its_next_re
     assert before.status_code == 200
     assert after.status_code == 302
     assert after["Location"].startswith(reverse("admin:login"))
+
+
+# --- Setting up an authenticator app within 24 hours ----------------------------------
+
+
+def test_new_account_is_sent_to_set_up_its_authenticator_app_then_opens_the_queue(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    make_user("root", is_superuser=True)
+    queue_url = reverse("admin:admissions_inquiry_changelist")
+
+    signed_in = client.post(
+        reverse("admin:login"), {"username": "root", "password": PASSWORD, "next": queue_url}
+    )
+    before = queue(client)
+    page = client.get(signed_in["Location"])
+    device = TOTPDevice.objects.get(user__username="root", confirmed=False)
+    images = [attrs for tag, attrs in parse(page.content.decode()).tags if tag == "img"]
+    confirmed = client.post(enrol_url(), {"otp_token": current_code(device), "next": queue_url})
+
+    assert signed_in.status_code == 302
+    assert signed_in["Location"] == enrol_url(queue_url)
+    assert before.status_code == 302  # signed in by password only: no inquiries yet
+    assert page.status_code == 200
+    assert [image["alt"] for image in images] == ["QR code for your authenticator app"]
+    assert images[0]["src"].startswith("data:image/svg+xml")
+    secret = page.context["secret"]
+    typed = secret.replace(" ", "")
+    assert base64.b32decode(typed + "=" * (-len(typed) % 8)) == device.bin_key
+    assert secret in page.content.decode()
+    assert confirmed.status_code == 302
+    assert confirmed["Location"] == queue_url
+    assert queue(client).status_code == 200
+    device.refresh_from_db()
+    assert device.confirmed is True
+    assert not EnrolmentWindow.objects.filter(user=device.user).exists()
+
+
+def test_wrong_first_code_keeps_the_same_secret_and_confirms_nothing(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    make_user("alex", groups=("Admissions",))
+    login(client, "alex")
+    first = client.get(enrol_url())
+    device = TOTPDevice.objects.get(user__username="alex")
+
+    wrong = client.post(enrol_url(), {"otp_token": f"{(totp(device.bin_key) + 1) % 10**6:06d}"})
+
+    assert wrong.status_code == 200
+    assert wrong.context["form"].errors == {
+        "otp_token": ["That code is not right. Check the time on your phone and try again."]
+    }
+    assert wrong.context["secret"] == first.context["secret"]
+    assert TOTPDevice.objects.filter(user__username="alex").count() == 1
+    assert TOTPDevice.objects.get(user__username="alex").confirmed is False
+    assert queue(client).status_code == 302
+
+
+def test_account_past_its_24_hours_is_refused_and_told_to_ask_a_superuser(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    user = make_old_account("alex", groups=("Admissions",))
+
+    refused = login(client, "alex")
+    client.force_login(user)  # even with a password-only session, the page refuses
+    page = client.get(enrol_url())
+
+    assert errors_of(refused) == [NO_DEVICE_ERROR]
+    assert page.status_code == 403
+    assert "Ask a superuser to reset your password" in " ".join(page.content.decode().split())
+    assert not TOTPDevice.objects.filter(user=user).exists()
+
+
+def test_superuser_setting_a_password_in_the_admin_opens_24_hours_to_enrol(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    superuser = make_old_account("root", is_superuser=True)
+    device = add_totp_device(superuser)
+    colleague = make_old_account("alex", groups=("Admissions",))
+    login(client, "root", otp_token=current_code(device))
+
+    response = client.post(
+        reverse("admin:auth_user_password_change", args=[colleague.pk]),
+        {"password1": "another long password 456", "password2": "another long password 456"},
+    )
+    client.logout()
+    signed_in = client.post(
+        reverse("admin:login"),
+        {"username": "alex", "password": "another long password 456", "next": "/admin/"},
+    )
+
+    assert response.status_code == 302
+    window = EnrolmentWindow.objects.get(user=colleague)
+    assert window.opened_by == superuser
+    assert timezone.now() - window.opened_at < timedelta(minutes=1)
+    assert signed_in["Location"] == enrol_url("/admin/")
+
+
+def test_a_refused_password_change_opens_no_window(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    superuser = make_old_account("root", is_superuser=True)
+    device = add_totp_device(superuser)
+    colleague = make_old_account("alex", groups=("Admissions",))
+    login(client, "root", otp_token=current_code(device))
+
+    response = client.post(
+        reverse("admin:auth_user_password_change", args=[colleague.pk]),
+        {"password1": "another long password 456", "password2": "not the same one"},
+    )
+
+    assert response.status_code == 200
+    assert EnrolmentWindow.objects.get(user=colleague).opened_by is None
+    assert timezone.now() - EnrolmentWindow.objects.get(user=colleague).opened_at > timedelta(
+        hours=24
+    )
+
+
+def test_new_marketing_account_signs_in_without_being_asked_to_enrol(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    make_user("morgan", groups=("Marketing",))
+
+    response = login(client, "morgan")
+
+    assert response["Location"] == "/admin/"
+
+
+def test_enrolment_page_sends_visitors_to_sign_in(client):
+    response = client.get(enrol_url())
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:login")
