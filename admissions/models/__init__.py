@@ -9,7 +9,6 @@ times, never the text a visitor typed.
 from .activity import ContactAttempt, InquiryEvent, Note
 from .choices import InquiryPriority, InquiryStatus
 from .inquiry import (
-    CRISIS_PATTERN,
     REFERENCE_ALPHABET,
     REFERENCE_LENGTH,
     Inquiry,
@@ -21,7 +20,6 @@ from .inquiry import (
 from .notification import Notification
 
 __all__ = [
-    "CRISIS_PATTERN",
     "REFERENCE_ALPHABET",
     "REFERENCE_LENGTH",
     "ContactAttempt",

@@ -1,6 +1,5 @@
 """The inquiry: what a person told admissions, and its workflow (Inquiry.move_to)."""
 
-import re
 import secrets
 from datetime import timedelta
 
@@ -11,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
+from admissions.crisis import crisis_rule
+
 from .activity import ContactAttempt, InquiryEvent, Note
 from .choices import InquiryPriority, InquiryStatus
 
@@ -18,21 +19,9 @@ from .choices import InquiryPriority, InquiryStatus
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 REFERENCE_LENGTH = 8
 
-# Words that mean someone may be in danger right now. Matched on word boundaries,
-# case-insensitively, in the free-text message.
-CRISIS_PATTERN = re.compile(
-    r"\b("
-    r"suicid(?:e|al)|kill(?:ing)?\s+my\s*self|end(?:ing)?\s+(?:my|it\s+all|my\s+own)\s+life"
-    r"|end(?:ing)?\s+it\s+all|want(?:ed)?\s+to\s+die|self[-\s]?harm(?:ing)?"
-    r"|hurt(?:ing)?\s+my\s*self|cut(?:ting)?\s+my\s*self|overdos(?:e|ed|es|ing)|o\.?d\.?|od'?d"
-    r"|no\s+reason\s+to\s+live"
-    r")(?!\w)",
-    re.IGNORECASE,
-)
-
 
 def mentions_crisis(text):
-    return bool(text) and CRISIS_PATTERN.search(text) is not None
+    return crisis_rule(text) is not None
 
 
 def new_reference():
