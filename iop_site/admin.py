@@ -11,11 +11,13 @@ import base64
 import segno
 from django import forms
 from django.conf import settings
-from django.contrib.admin import AdminSite
+from django.contrib.admin import AdminSite, ModelAdmin
+from django.contrib.admin import display as admin_display
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_permission_codename, get_user_model
 from django.db import transaction
+from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -32,7 +34,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from admissions.models import ContactAttempt, Inquiry, InquiryEvent, Note, Notification
 
-from .models import EnrolmentWindow
+from .models import EnrolmentWindow, RecoveryCodeDevice
 
 # What a visitor told the clinic, and everything written about it.
 INQUIRY_DATA_MODELS = (Inquiry, InquiryEvent, Note, ContactAttempt, Notification)
@@ -94,15 +96,18 @@ def is_verified(user):
 
 
 class StaffAuthenticationForm(AdminAuthenticationForm):
-    """The admin's sign-in form with one more field, the code from an authenticator app,
-    asked of every account that `requires_second_factor`."""
+    """The admin's sign-in form with one more field, the code from an authenticator app
+    (or a recovery code), asked of every account that `requires_second_factor`."""
 
     otp_token = forms.CharField(
         label=_("Code from your authenticator app"),
         required=False,
-        max_length=12,
-        help_text=_("Six digits. Needed if your account uses two-factor sign-in."),
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        max_length=24,
+        help_text=_(
+            "Six digits. Needed if your account uses two-factor sign-in. "
+            "Without your phone, enter one of your recovery codes instead."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )
 
     otp_error_messages = {
@@ -139,8 +144,11 @@ class StaffAuthenticationForm(AdminAuthenticationForm):
             raise forms.ValidationError(
                 self.otp_error_messages["token_required"], code="token_required"
             )
+        # Six digits are an authenticator app's; anything else can only be a recovery
+        # code. Trying a code on the wrong kind would only slow that kind's next try.
+        kind = TOTPDevice if token.isdigit() and len(token) == 6 else RecoveryCodeDevice
         for device in devices:
-            if not isinstance(device, TOTPDevice):
+            if not isinstance(device, kind):
                 continue
             allowed, details = device.verify_is_allowed()
             if not allowed:
@@ -186,12 +194,44 @@ def authenticator_secret(device):
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
+class RecoveryCodeDeviceAdmin(ModelAdmin):
+    """For a superuser resetting someone's second factor: see and delete, nothing else."""
+
+    list_display = ("user", "unused_codes")
+    list_select_related = ("user",)
+    fields = ("user", "name")
+    readonly_fields = ("user", "name")
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(unused=Count("codes", filter=Q(codes__used_at__isnull=True)))
+        )
+
+    @admin_display(description=_("unused codes"), ordering="unused")
+    def unused_codes(self, device):
+        return device.unused
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 class StaffAdminSite(AdminSite):
     site_header = _("Harbor Light Recovery staff")
     site_title = _("Staff")
     index_title = _("Admissions and content")
     login_form = StaffAuthenticationForm
     login_template = "admin/staff_login.html"
+
+    def __init__(self, name="admin"):
+        super().__init__(name)
+        # This module is the site's own, imported before the site exists, so the
+        # site's models are registered here rather than with @admin.register.
+        self.register(RecoveryCodeDevice, RecoveryCodeDeviceAdmin)
 
     def has_permission(self, request):
         """Active staff, who gave their second factor in this session if their account
@@ -206,6 +246,11 @@ class StaffAdminSite(AdminSite):
         return [
             # Not behind admin_view: the account has not given its second factor yet.
             path("two-factor/set-up/", self.enrol_view, name="two_factor_enrol"),
+            path(
+                "two-factor/recovery-codes/",
+                self.admin_view(self.recovery_codes_view),
+                name="two_factor_recovery_codes",
+            ),
             # Before the user admin's own route, which it wraps.
             path(
                 f"{user_opts.app_label}/{user_opts.model_name}/<id>/password/",
@@ -240,7 +285,8 @@ class StaffAdminSite(AdminSite):
         code to confirm it. Only for an account signed in by password that `may_enrol`;
         any other is told to ask a superuser. Side effects: creates the account's
         unconfirmed TOTP device; on a right code confirms it, closes the enrolment
-        window and marks the session as verified."""
+        window, makes ten recovery codes (shown once, in the response) and marks the
+        session as verified."""
         user = request.user
         if not user.is_authenticated:
             return redirect(reverse("admin:login", current_app=self.name))
@@ -266,8 +312,9 @@ class StaffAdminSite(AdminSite):
                 device.save(update_fields=["confirmed"])
                 TOTPDevice.objects.filter(user=user, confirmed=False).delete()
                 EnrolmentWindow.close_for(user)
+                codes = RecoveryCodeDevice.replace_for(user)
             otp_login(request, device)
-            return redirect(context["next"])
+            return self.recovery_codes_response(request, codes, context["next"])
         context.update(
             form=form,
             qr_code=segno.make(device.config_url, error="m").svg_data_uri(scale=4),
@@ -275,6 +322,36 @@ class StaffAdminSite(AdminSite):
             closes_at=user.enrolment_window.closes_at,
         )
         return TemplateResponse(request, "admin/two_factor_enrol.html", context)
+
+    def recovery_codes_response(self, request, codes, next_url):
+        """The one page that ever shows these recovery codes."""
+        context = {
+            **self.each_context(request),
+            "title": _("Your recovery codes"),
+            "codes": codes,
+            "next": next_url,
+        }
+        return TemplateResponse(request, "admin/two_factor_recovery_codes.html", context)
+
+    @method_decorator(never_cache)
+    def recovery_codes_view(self, request):
+        """How many recovery codes are left; on POST, ten new ones (the old ones stop
+        working). Only for a session that gave its second factor."""
+        user = request.user
+        if not is_verified(user):
+            return redirect(reverse("admin:index", current_app=self.name))
+        if request.method == "POST":
+            codes = RecoveryCodeDevice.replace_for(user)
+            return self.recovery_codes_response(
+                request, codes, reverse("admin:index", current_app=self.name)
+            )
+        device = RecoveryCodeDevice.objects.filter(user=user).first()
+        context = {
+            **self.each_context(request),
+            "title": _("Recovery codes"),
+            "remaining": device.remaining() if device is not None else 0,
+        }
+        return TemplateResponse(request, "admin/two_factor_recovery_codes.html", context)
 
     def set_password_view(self, request, id):
         """django.contrib.auth's own "set password" page for an account. When a

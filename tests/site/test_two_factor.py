@@ -12,7 +12,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from iop_site.admin import can_view_inquiry_data, inquiry_data_permissions
-from iop_site.models import EnrolmentWindow
+from iop_site.models import EnrolmentWindow, RecoveryCode, RecoveryCodeDevice
 from tests.factories import make_user
 from tests.html import parse
 
@@ -246,8 +246,11 @@ def test_new_account_is_sent_to_set_up_its_authenticator_app_then_opens_the_queu
     typed = secret.replace(" ", "")
     assert base64.b32decode(typed + "=" * (-len(typed) % 8)) == device.bin_key
     assert secret in page.content.decode()
-    assert confirmed.status_code == 302
-    assert confirmed["Location"] == queue_url
+    assert confirmed.status_code == 200  # the recovery codes, then on to the queue
+    continue_links = [
+        attrs["href"] for tag, attrs in parse(confirmed.content.decode()).tags if tag == "a"
+    ]
+    assert queue_url in continue_links
     assert queue(client).status_code == 200
     device.refresh_from_db()
     assert device.confirmed is True
@@ -344,3 +347,113 @@ def test_enrolment_page_sends_visitors_to_sign_in(client):
 
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:login")
+
+
+# --- Recovery codes -------------------------------------------------------------------
+
+
+def enrol(client, username):
+    """Sign in as a new account and set up its authenticator app; returns the device and
+    the page with the recovery codes."""
+    login(client, username)
+    client.get(enrol_url())
+    device = TOTPDevice.objects.get(user__username=username, confirmed=False)
+    page = client.post(enrol_url(), {"otp_token": current_code(device), "next": "/admin/"})
+    device.refresh_from_db()
+    return device, page
+
+
+def test_enrolment_shows_ten_recovery_codes_once_and_keeps_only_their_hashes(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    make_user("alex", groups=("Admissions",))
+
+    _device, page = enrol(client, "alex")
+    codes = page.context["codes"]
+    later = client.get(reverse("admin:two_factor_recovery_codes"))
+
+    assert page.status_code == 200
+    assert page["Cache-Control"].startswith("max-age=0, no-cache, no-store")
+    assert len(codes) == len(set(codes)) == 10
+    assert all(len(RecoveryCodeDevice.normalize(code)) == 16 for code in codes)
+    html = page.content.decode()
+    assert all(code in html for code in codes)
+    stored = list(RecoveryCode.objects.values_list("salt", "digest"))
+    assert len(stored) == 10
+    plain = {RecoveryCodeDevice.normalize(code) for code in codes}
+    assert not any(code in salt + digest for salt, digest in stored for code in plain)
+    assert later.status_code == 200
+    assert later.context["remaining"] == 10
+    assert not any(code in later.content.decode() for code in codes)
+
+
+def test_recovery_code_signs_in_in_place_of_a_totp_code_only_once(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    make_user("alex", groups=("Admissions",))
+    _device, page = enrol(client, "alex")
+    code = page.context["codes"][3]
+    client.logout()
+
+    # As a person might type it off paper: upper case, spaces for the dashes.
+    first = login(client, "alex", otp_token=code.upper().replace("-", " "))
+    opened = queue(client)
+    client.logout()
+    again = login(client, "alex", otp_token=code)
+
+    assert first.status_code == 302
+    assert opened.status_code == 200
+    assert errors_of(again) == ["That code is not right. Check it and try again."]
+    assert RecoveryCodeDevice.objects.get(user__username="alex").remaining() == 9
+
+
+def test_wrong_recovery_code_is_refused_and_slows_the_next_try(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    make_user("alex", groups=("Admissions",))
+    _device, page = enrol(client, "alex")
+    client.logout()
+
+    wrong = login(client, "alex", otp_token="aaaa-bbbb-cccc-dddd")
+    too_soon = login(client, "alex", otp_token=page.context["codes"][0])
+
+    assert errors_of(wrong) == ["That code is not right. Check it and try again."]
+    assert errors_of(too_soon) == ["Too many wrong codes. Wait a minute, then try again."]
+    assert RecoveryCodeDevice.objects.get(user__username="alex").remaining() == 10
+
+
+def test_new_recovery_codes_replace_the_old_ones(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    make_user("alex", groups=("Admissions",))
+    _device, page = enrol(client, "alex")
+    old_codes = page.context["codes"]
+
+    renewed = client.post(reverse("admin:two_factor_recovery_codes"))
+    client.logout()
+    with_new = login(client, "alex", otp_token=renewed.context["codes"][0])
+    client.logout()
+    with_old = login(client, "alex", otp_token=old_codes[0])
+
+    assert len(renewed.context["codes"]) == 10
+    assert set(renewed.context["codes"]).isdisjoint(old_codes)
+    assert errors_of(with_old) == ["That code is not right. Check it and try again."]
+    assert with_new.status_code == 302
+
+
+def test_superuser_sees_and_deletes_an_accounts_recovery_codes_in_the_admin(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    superuser = make_old_account("root", is_superuser=True)
+    device = add_totp_device(superuser)
+    colleague = make_user("alex", groups=("Admissions",))
+    RecoveryCodeDevice.replace_for(colleague)
+    codes = RecoveryCodeDevice.objects.get(user=colleague)
+    login(client, "root", otp_token=current_code(device))
+
+    listing = client.get(reverse("admin:iop_site_recoverycodedevice_changelist"))
+    deleted = client.post(
+        reverse("admin:iop_site_recoverycodedevice_delete", args=[codes.pk]), {"post": "yes"}
+    )
+
+    assert listing.status_code == 200
+    rows = list(listing.context["cl"].result_list)
+    assert [(row.user.username, row.unused) for row in rows] == [("alex", 10)]
+    assert deleted.status_code == 302
+    assert not RecoveryCodeDevice.objects.filter(user=colleague).exists()
+    assert not RecoveryCode.objects.exists()
