@@ -1,6 +1,7 @@
 """What leaves the queue: the CSV export (for holders of export_inquiry) and the
 counts-only report."""
 
+import unicodedata
 from datetime import datetime, time, timedelta
 
 from django.db.models import Count, Q
@@ -32,13 +33,25 @@ CSV_COLUMNS = [
     ("first_contact_at", _("First contacted")),
     ("assigned_to", _("Assigned to")),
 ]
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts with one of these as a formula, in any width
+# (the full-width and small forms fold into these under NFKC), or after whitespace.
+FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 def neutralise_cell(value):
+    """The text of a CSV cell, with a leading ' when a spreadsheet could read it as a
+    formula: it starts with = + - @ in any width, whitespace, a line break or another
+    invisible character."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    if not text:
+        return text
+    first = text[0]
+    risky = (
+        first.isspace()
+        or unicodedata.category(first) in ("Cc", "Cf")
+        or unicodedata.normalize("NFKC", first).startswith(FORMULA_PREFIXES)
+    )
+    return "'" + text if risky else text
 
 
 def csv_value(inquiry, name):

@@ -555,6 +555,57 @@ def test_export_writes_neutralised_csv_and_records_each_export(client, admission
     )
 
 
+# Each starts a formula in some spreadsheet, or hides one behind something invisible:
+# whitespace, a line break, the full-width and small forms of = + - @, a zero-width space.
+DISGUISED_FORMULAS = [
+    " =1+1",
+    "  -2+3",
+    "\n=1+1",
+    "\x0b@SUM(A1)",
+    "\xa0=1+1",
+    "\u3000=1+1",
+    '\uff1dHYPERLINK("http://x")',
+    "\uff0b1 cmd",
+    "\uff0d1 cmd",
+    "\uff20SUM(A1)",
+    "\ufe66cmd",
+    "\u200b=1+1",
+]
+
+
+@pytest.mark.parametrize("value", DISGUISED_FORMULAS)
+def test_neutralise_cell_covers_whitespace_line_breaks_and_full_width_signs(value):
+    from admissions.admin import neutralise_cell
+
+    assert neutralise_cell(value) == "'" + value
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("Robin", "Robin"), ("a = b", "a = b"), ("", ""), (None, ""), (42, "42"), ("x@y", "x@y")],
+)
+def test_neutralise_cell_leaves_ordinary_text_alone(value, expected):
+    from admissions.admin import neutralise_cell
+
+    assert neutralise_cell(value) == expected
+
+
+def test_export_neutralises_disguised_formulas(client, admissions_staff):
+    from django.contrib.auth.models import Permission
+
+    admissions_staff.user_permissions.add(Permission.objects.get(codename="export_inquiry"))
+    inquiry = make_inquiry(
+        first_name=" =cmd", message='\n=HYPERLINK("http://x")', insurance_provider="\uff20SUM(A1)"
+    )
+
+    response = client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [inquiry.pk]})
+
+    [row] = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert row["Name"] == "' =cmd"
+    assert row["Message"] == '\'\n=HYPERLINK("http://x")'
+    assert row["Insurance"] == "'\uff20SUM(A1)"
+
+
 # --- Permissions of the groups ------------------------------------------------------------
 
 
