@@ -4,10 +4,12 @@ No tracker and no session: on a GET that arrives with utm_* parameters or from
 another site, and only when the visitor has no attribution cookie yet, the landing
 path, the referring page (scheme, host and path, no query) and the utm_* values go
 into one signed, HttpOnly, SameSite=Lax cookie for 30 days. The inquiry form reads
-it when an inquiry is sent, and deletes it.
+it when an inquiry is sent, and deletes it. A utm_* value that may hold an email
+address or a phone number is never kept (`clean_field`).
 """
 
 import json
+import re
 import unicodedata
 from urllib.parse import urlsplit
 
@@ -28,6 +30,26 @@ def clean_value(value, limit):
     return " ".join(text.split())[:limit]
 
 
+def looks_like_contact_details(value):
+    """True when `value` may hold an email address or a phone number: it has an "@"
+    (in any width, or URL-encoded), or 7 or more digits in a row once everything but
+    letters and digits is taken out: "(202) 555-0143" has 10."""
+    text = unicodedata.normalize("NFKC", str(value))
+    if "@" in text or "%40" in text:
+        return True
+    return re.search(r"\d{7}", re.sub(r"[\W_]+", "", text)) is not None
+
+
+def clean_field(key, value):
+    """The value of attribution field `key` fit to keep. Campaign (utm_*) values come
+    from links anyone can write and end up in the admissions report, so one that looks
+    like contact details is dropped; this runs on arrival and again when the cookie is
+    read, so a cookie set before the rule cannot carry one in."""
+    if key in UTM_KEYS and looks_like_contact_details(value):
+        return ""
+    return clean_value(value, FIELD_LIMITS[key])
+
+
 def external_referrer(request):
     """The referring page as scheme://host/path when it is another site, else ""."""
     parts = urlsplit(request.META.get("HTTP_REFERER", ""))
@@ -46,7 +68,7 @@ def attribution_from(request):
     """What to remember about this visit, or None when it came from nowhere in particular."""
     values = {key: request.GET.get(key, "") for key in UTM_KEYS}
     values["referrer"] = external_referrer(request)
-    values = {key: clean_value(value, FIELD_LIMITS[key]) for key, value in values.items()}
+    values = {key: clean_field(key, value) for key, value in values.items()}
     values = {key: value for key, value in values.items() if value}
     if not values:
         return None
@@ -69,7 +91,7 @@ def read_attribution(request):
     if not isinstance(data, dict):
         return {}
     return {
-        key: clean_value(value, FIELD_LIMITS[key])
+        key: clean_field(key, value)
         for key, value in data.items()
         if key in FIELD_LIMITS and isinstance(value, str)
     }

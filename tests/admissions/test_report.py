@@ -1,11 +1,22 @@
-"""The queue's health on the admin index, and the counts-only report."""
+"""The queue's health on the admin index, and the counts-only report (and the campaign
+values it counts, which are never kept when they could identify someone)."""
 
+import json
 from datetime import date, timedelta
 
 import pytest
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from admissions.middleware import (
+    COOKIE_NAME,
+    COOKIE_SALT,
+    AttributionMiddleware,
+    attribution_from,
+    looks_like_contact_details,
+    read_attribution,
+)
 from admissions.models import Inquiry
 from tests.factories import make_inquiry, make_user
 
@@ -161,3 +172,90 @@ def test_admin_pages_name_the_site_icon(admissions_client):
 
     assert '<link rel="icon" href="/static/img/favicon.' in html
     assert html.count('rel="icon"') == 1
+
+
+# --- Campaign values that look like contact details are never kept ------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "jane.doe@example.com",
+        "newsletter-jane.doe@example.com",
+        "jane\uff20example.com",  # full-width @
+        "jane%40example.com",
+        "@jane",
+        "202-555-0143",
+        "(202) 555 0143",
+        "+1.202.555.0143",
+        "2025550143",
+        "555-0143",
+        "sms_555_0143",
+        "\uff15\uff15\uff15\uff10\uff11\uff14\uff13",  # full-width digits
+        "call 5 5 5 0 1 4 3 now",
+        "spring-2026-03-15",
+    ],
+)
+def test_contact_details_rule_flags_an_at_sign_or_seven_digits(value):
+    assert looks_like_contact_details(value) is True
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["newsletter", "spring-2026", "summer_sale_50", "123456", "2026-05 promo", "q3-2026-v2", ""],
+)
+def test_contact_details_rule_keeps_ordinary_campaign_values(value):
+    assert looks_like_contact_details(value) is False
+
+
+def test_attribution_drops_contact_details_on_arrival(rf):
+    request = rf.get(
+        "/programs/",
+        {
+            "utm_source": "newsletter-jane.doe@example.com",
+            "utm_medium": "email",
+            "utm_campaign": "call 202 555 0143",
+            "utm_content": "spring",
+        },
+    )
+
+    assert attribution_from(request) == {
+        "utm_medium": "email",
+        "utm_content": "spring",
+        "landing_page": "/programs/",
+    }
+
+
+def test_attribution_cookie_never_holds_contact_details(rf):
+    middleware = AttributionMiddleware(lambda request: HttpResponse())
+    request = rf.get("/", {"utm_source": "jane@example.com", "utm_medium": "email"})
+
+    response = middleware(request)
+
+    request_back = rf.get("/")
+    request_back.COOKIES[COOKIE_NAME] = response.cookies[COOKIE_NAME].value
+    assert "jane" not in response.cookies[COOKIE_NAME].value
+    assert read_attribution(request_back) == {"utm_medium": "email", "landing_page": "/"}
+
+
+def test_attribution_sets_no_cookie_when_contact_details_were_all_it_had(rf):
+    middleware = AttributionMiddleware(lambda request: HttpResponse())
+
+    response = middleware(rf.get("/", {"utm_source": "202.555.0143"}))
+
+    assert COOKIE_NAME not in response.cookies
+
+
+def test_an_older_cookie_cannot_carry_contact_details_in(rf):
+    older = HttpResponse()
+    older.set_signed_cookie(
+        COOKIE_NAME,
+        json.dumps(
+            {"utm_source": "jane.doe@example.com", "utm_term": "2025550143", "utm_medium": "email"}
+        ),
+        salt=COOKIE_SALT,
+    )
+    request = rf.get("/contact/")
+    request.COOKIES[COOKIE_NAME] = older.cookies[COOKIE_NAME].value
+
+    assert read_attribution(request) == {"utm_source": "", "utm_term": "", "utm_medium": "email"}
