@@ -3,7 +3,7 @@
 import time
 import unicodedata
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
@@ -13,6 +13,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
@@ -374,31 +375,46 @@ def current_privacy_notice_version():
 
 
 class ReportPeriodForm(forms.Form):
-    """The period of the admissions report. Defaults to the last 30 days."""
+    """Which month the admissions report covers: one whole calendar month that has
+    ended, picked from a list (a plain <select>, no JavaScript). Never a free range or a
+    month still running: two periods that overlap differ by a few people, and that
+    difference is exactly what the report must not show."""
 
-    MAX_DAYS = 366 * 3
-    FIRST_YEAR, LAST_YEAR = 2000, 2100
+    MONTHS_OFFERED = 36
 
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To (inclusive)"), widget=forms.DateInput(attrs={"type": "date"}))
+    month = forms.TypedChoiceField(
+        label=_("Month"),
+        coerce=lambda value: date.fromisoformat(f"{value}-01"),
+        error_messages={
+            "required": _("Please choose a month from the list."),
+            "invalid_choice": _("Please choose a month from the list."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["month"].choices = [
+            (f"{first:%Y-%m}", date_format(first, "YEAR_MONTH_FORMAT"))
+            for first in self.months_offered()
+        ]
+
+    @classmethod
+    def months_offered(cls):
+        """The first days of the last MONTHS_OFFERED months that have ended, newest first."""
+        first = timezone.localdate().replace(day=1)
+        months = []
+        for _month in range(cls.MONTHS_OFFERED):
+            first = (first - timedelta(days=1)).replace(day=1)
+            months.append(first)
+        return months
 
     @classmethod
     def default_period(cls):
-        today = timezone.localdate()
-        return {"start": today - timedelta(days=29), "end": today}
+        """Last month."""
+        return {"month": f"{cls.months_offered()[0]:%Y-%m}"}
 
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        for value in (start, end):
-            if value and not self.FIRST_YEAR <= value.year <= self.LAST_YEAR:
-                raise ValidationError(
-                    _("Please choose dates between %(first)d and %(last)d.")
-                    % {"first": self.FIRST_YEAR, "last": self.LAST_YEAR}
-                )
-        if start and end:
-            if end < start:
-                raise ValidationError(_("The end date must be on or after the start date."))
-            if (end - start).days > self.MAX_DAYS:
-                raise ValidationError(_("Please choose a period of three years or less."))
-        return cleaned
+    def period(self):
+        """(first day, last day) of the chosen month, once the form is valid."""
+        first = self.cleaned_data["month"]
+        following = (first + timedelta(days=31)).replace(day=1)
+        return first, following - timedelta(days=1)
