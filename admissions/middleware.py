@@ -51,17 +51,18 @@ def clean_field(key, value):
 
 
 def external_referrer(request):
-    """The referring page as scheme://host/path when it is another site, else ""."""
-    parts = urlsplit(request.META.get("HTTP_REFERER", ""))
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return ""
+    """The referring page as scheme://host/path when it is another site, else "" (also
+    when the header is no URL that can be read, such as http://[zz]/)."""
     try:
-        own_host = request.get_host().split(":")[0].lower()
-    except DisallowedHost:
+        parts = urlsplit(request.META.get("HTTP_REFERER", ""))
+        own_host = urlsplit("//" + request.get_host()).hostname
+    except (ValueError, DisallowedHost):
         return ""
-    if parts.hostname.lower() == own_host:
+    if parts.scheme not in ("http", "https") or parts.hostname in (None, "", own_host):
         return ""
-    return f"{parts.scheme}://{parts.netloc.lower()}{parts.path}"
+    # Without any user:password@ a hand-written header may carry.
+    host = parts.netloc.rpartition("@")[2].lower()
+    return f"{parts.scheme}://{host}{parts.path}"
 
 
 def attribution_from(request):
