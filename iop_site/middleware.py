@@ -19,7 +19,7 @@ from .addresses import client_address
 logger = logging.getLogger("iop_site.requests")
 
 # A proxy's X-Request-ID is kept only when it looks like an id, never free text.
-SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 # Probes hit these every few seconds; logging each one would bury real traffic.
 QUIET_PATHS = frozenset({"/healthz", "/readyz"})
@@ -48,7 +48,9 @@ class RequestLogMiddleware:
     def __call__(self, request):
         started = time.perf_counter()
         incoming = request.headers.get("X-Request-ID", "")
-        request.id = incoming if SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        # fullmatch: with `$`, a value ending in a newline passed, and setting it as the
+        # response header then raised (a 500 on every page).
+        request.id = incoming if SAFE_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
         response = self.get_response(request)
         response["X-Request-ID"] = request.id
         status = response.status_code
