@@ -1,9 +1,11 @@
 """The staff admin site: Django's admin with two-factor sign-in where settings ask for it.
 
 With STAFF_REQUIRE_2FA on, every account that can see inquiry data (see
-`can_view_inquiry_data`) must give a code from its authenticator app (a TOTP device)
-to use the admin. Other staff may add a device too; once they have one, it is asked
-for as well. The rule is checked on every admin request, not only at sign-in.
+`can_view_inquiry_data`) must give a second factor after its password to use the
+admin: a code from its authenticator app (a TOTP device, the path that needs no
+JavaScript), a passkey, or one of its recovery codes. Other staff may add a device too;
+once they have one, it is asked for as well. The rule is checked on every admin
+request, not only at sign-in.
 """
 
 import base64
@@ -11,6 +13,7 @@ import base64
 import segno
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.admin import AdminSite, ModelAdmin
 from django.contrib.admin import display as admin_display
 from django.contrib.admin.forms import AdminAuthenticationForm
@@ -34,7 +37,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from admissions.models import ContactAttempt, Inquiry, InquiryEvent, Note, Notification
 
-from .models import EnrolmentWindow, RecoveryCodeDevice
+from .models import EnrolmentWindow, Passkey, PasskeyError, RecoveryCodeDevice, relying_party
+
+# Where a passkey ceremony's challenge waits between the page and the browser's answer.
+PASSKEY_REGISTRATION_CHALLENGE = "iop_site.passkey_registration_challenge"
+PASSKEY_AUTHENTICATION_CHALLENGE = "iop_site.passkey_authentication_challenge"
 
 # What a visitor told the clinic, and everything written about it.
 INQUIRY_DATA_MODELS = (Inquiry, InquiryEvent, Note, ContactAttempt, Notification)
@@ -110,17 +117,6 @@ class StaffAuthenticationForm(AdminAuthenticationForm):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )
 
-    otp_error_messages = {
-        "token_required": _("Enter the six-digit code from your authenticator app."),
-        "invalid_token": _("That code is not right. Check it and try again."),
-        "throttled": _("Too many wrong codes. Wait a minute, then try again."),
-        "no_device": _(
-            "Your account needs two-factor sign-in but has no authenticator app set up, "
-            "and the 24 hours in which you could set one up yourself have passed. Ask a "
-            "superuser to reset your password; you then have 24 hours to set it up."
-        ),
-    }
-
     def clean(self):
         """Check the password, then the second factor. On success the device used is
         left on `user.otp_device`, which django-otp keeps in the session at login."""
@@ -128,40 +124,77 @@ class StaffAuthenticationForm(AdminAuthenticationForm):
         user = self.get_user()
         if user is None or not requires_second_factor(user):
             return cleaned_data
-        if may_enrol(user):
-            # Signed in by password only; the admin sends it on to set up its factor.
+        token = cleaned_data.get("otp_token", "")
+        if may_enrol(user) or (not token.strip() and has_usable_passkey(user)):
+            # Signed in by password only: the admin sends the account on to set up its
+            # second factor, or to confirm with its passkey.
             return cleaned_data
-        user.otp_device = self.verified_device(user, cleaned_data.get("otp_token", ""))
+        user.otp_device = verify_code(user, token)
         return cleaned_data
 
-    def verified_device(self, user, token):
-        """The device of `user` that accepts `token`, or a ValidationError."""
-        token = "".join(token.split())
-        devices = list(devices_for_user(user))
-        if not devices:
-            raise forms.ValidationError(self.otp_error_messages["no_device"], code="no_device")
-        if not token:
-            raise forms.ValidationError(
-                self.otp_error_messages["token_required"], code="token_required"
-            )
-        # Six digits are an authenticator app's; anything else can only be a recovery
-        # code. Trying a code on the wrong kind would only slow that kind's next try.
-        kind = TOTPDevice if token.isdigit() and len(token) == 6 else RecoveryCodeDevice
-        for device in devices:
-            if not isinstance(device, kind):
-                continue
-            allowed, details = device.verify_is_allowed()
-            if not allowed:
-                if details.get("reason") == VerifyNotAllowed.N_FAILED_ATTEMPTS:
-                    raise forms.ValidationError(
-                        self.otp_error_messages["throttled"], code="throttled"
-                    )
-                continue
-            # Atomic, with the device row locked: one code cannot be used twice at once.
-            verified = verify_device_token(user, device.persistent_id, token)
-            if verified is not None:
-                return verified
-        raise forms.ValidationError(self.otp_error_messages["invalid_token"], code="invalid_token")
+
+CODE_ERRORS = {
+    "token_required": _("Enter the six-digit code from your authenticator app."),
+    "invalid_token": _("That code is not right. Check it and try again."),
+    "throttled": _("Too many wrong codes. Wait a minute, then try again."),
+    "no_device": _(
+        "Your account needs two-factor sign-in but has no authenticator app set up, "
+        "and the 24 hours in which you could set one up yourself have passed. Ask a "
+        "superuser to reset your password; you then have 24 hours to set it up."
+    ),
+}
+
+
+def has_usable_passkey(user):
+    return relying_party() is not None and Passkey.objects.filter(user=user).exists()
+
+
+def verify_code(user, token):
+    """The device of `user` that accepts `token` (a code from the authenticator app, or
+    a recovery code), or a ValidationError."""
+    token = "".join(token.split())
+    devices = list(devices_for_user(user))
+    if not devices:
+        raise forms.ValidationError(CODE_ERRORS["no_device"], code="no_device")
+    if not token:
+        raise forms.ValidationError(CODE_ERRORS["token_required"], code="token_required")
+    # Six digits are an authenticator app's; anything else can only be a recovery
+    # code. Trying a code on the wrong kind would only slow that kind's next try.
+    kind = TOTPDevice if token.isdigit() and len(token) == 6 else RecoveryCodeDevice
+    for device in devices:
+        if not isinstance(device, kind):
+            continue
+        allowed, details = device.verify_is_allowed()
+        if not allowed:
+            if details.get("reason") == VerifyNotAllowed.N_FAILED_ATTEMPTS:
+                raise forms.ValidationError(CODE_ERRORS["throttled"], code="throttled")
+            continue
+        # Atomic, with the device row locked: one code cannot be used twice at once.
+        verified = verify_device_token(user, device.persistent_id, token)
+        if verified is not None:
+            return verified
+    raise forms.ValidationError(CODE_ERRORS["invalid_token"], code="invalid_token")
+
+
+class CodeForm(forms.Form):
+    """The second step for an account signed in by password: a code from the
+    authenticator app or a recovery code (the passkey goes through the same page)."""
+
+    otp_token = forms.CharField(
+        label=_("Code from your authenticator app, or a recovery code"),
+        required=False,
+        max_length=24,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        self.device = None
+        super().__init__(*args, **kwargs)
+
+    def clean_otp_token(self):
+        self.device = verify_code(self.user, self.cleaned_data["otp_token"])
+        return self.cleaned_data["otp_token"]
 
 
 class EnrolmentForm(forms.Form):
@@ -220,6 +253,21 @@ class RecoveryCodeDeviceAdmin(ModelAdmin):
         return False
 
 
+class PasskeyAdmin(ModelAdmin):
+    """For a superuser resetting someone's second factor: see and delete, nothing else."""
+
+    list_display = ("name", "user", "created_at", "last_used_at")
+    list_select_related = ("user",)
+    fields = ("user", "name", "created_at", "last_used_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 class StaffAdminSite(AdminSite):
     site_header = _("Harbor Light Recovery staff")
     site_title = _("Staff")
@@ -232,6 +280,7 @@ class StaffAdminSite(AdminSite):
         # This module is the site's own, imported before the site exists, so the
         # site's models are registered here rather than with @admin.register.
         self.register(RecoveryCodeDevice, RecoveryCodeDeviceAdmin)
+        self.register(Passkey, PasskeyAdmin)
 
     def has_permission(self, request):
         """Active staff, who gave their second factor in this session if their account
@@ -246,6 +295,13 @@ class StaffAdminSite(AdminSite):
         return [
             # Not behind admin_view: the account has not given its second factor yet.
             path("two-factor/set-up/", self.enrol_view, name="two_factor_enrol"),
+            path("two-factor/verify/", self.verify_view, name="two_factor_verify"),
+            path("two-factor/passkeys/add/", self.add_passkey_view, name="two_factor_add_passkey"),
+            path(
+                "two-factor/passkeys/",
+                self.admin_view(self.passkeys_view),
+                name="two_factor_passkeys",
+            ),
             path(
                 "two-factor/recovery-codes/",
                 self.admin_view(self.recovery_codes_view),
@@ -260,15 +316,126 @@ class StaffAdminSite(AdminSite):
         ]
 
     def login(self, request, extra_context=None):
-        """The admin's login; an account that may (and must) set up its second factor
-        first is sent on to do so, keeping where it was going."""
+        """The admin's login. An account signed in by password that still owes its
+        second factor is sent on, keeping where it was going: to set one up (within its
+        enrolment window), or to confirm with its passkey."""
         response = super().login(request, extra_context)
         user = request.user
-        if not is_verified(user) and requires_second_factor(user) and may_enrol(user):
-            next_url = request.POST.get(REDIRECT_FIELD_NAME, request.GET.get(REDIRECT_FIELD_NAME))
-            query = f"?{urlencode({REDIRECT_FIELD_NAME: next_url})}" if next_url else ""
-            return redirect(reverse("admin:two_factor_enrol", current_app=self.name) + query)
-        return response
+        if request.method == "POST" and response.status_code != 302:
+            return response  # the form with its errors
+        if is_verified(user) or not requires_second_factor(user):
+            return response
+        if may_enrol(user):
+            step = "admin:two_factor_enrol"
+        elif user_has_device(user):
+            step = "admin:two_factor_verify"
+        else:
+            return response
+        next_url = request.POST.get(REDIRECT_FIELD_NAME, request.GET.get(REDIRECT_FIELD_NAME))
+        query = f"?{urlencode({REDIRECT_FIELD_NAME: next_url})}" if next_url else ""
+        return redirect(reverse(step, current_app=self.name) + query)
+
+    def passkey_registration_context(self, request):
+        """Options for adding a passkey to this account, their challenge kept in the
+        session; empty where the site's address cannot have passkeys."""
+        if relying_party() is None:
+            return {}
+        options, challenge = Passkey.registration_options(request.user)
+        request.session[PASSKEY_REGISTRATION_CHALLENGE] = challenge
+        return {"passkey_registration_options": options}
+
+    @method_decorator(never_cache)
+    @method_decorator(csrf_protect)
+    def verify_view(self, request):
+        """The second step after the password, for an account that has a second factor:
+        its passkey (with JavaScript), or a code from its authenticator app or a
+        recovery code (without). Side effect: marks the session as verified."""
+        user = request.user
+        if not user.is_authenticated or not user.is_active or not user.is_staff:
+            return redirect(reverse("admin:login", current_app=self.name))
+        next_url = self._next_url(request)
+        if is_verified(user) or not user_has_device(user):
+            return redirect(next_url)
+        form = CodeForm(user, request.POST if "otp_token" in request.POST else None)
+        if request.method == "POST" and "credential" in request.POST:
+            challenge = request.session.pop(PASSKEY_AUTHENTICATION_CHALLENGE, None)
+            try:
+                if challenge is None or relying_party() is None:
+                    raise PasskeyError(_("That passkey did not sign you in. Try again."))
+                with transaction.atomic():
+                    device = Passkey.verify(user, request.POST["credential"], challenge)
+            except PasskeyError as error:
+                messages.error(request, str(error))
+            else:
+                otp_login(request, device)
+                return redirect(next_url)
+        elif request.method == "POST" and form.is_valid():
+            otp_login(request, form.device)
+            return redirect(next_url)
+        context = {
+            **self.each_context(request),
+            "title": _("Confirm it is you"),
+            "next": next_url,
+            "form": form,
+            "has_codes": any(not isinstance(device, Passkey) for device in devices_for_user(user)),
+        }
+        if has_usable_passkey(user):
+            options, challenge = Passkey.authentication_options(user)
+            request.session[PASSKEY_AUTHENTICATION_CHALLENGE] = challenge
+            context["passkey_authentication_options"] = options
+        return TemplateResponse(request, "admin/two_factor_verify.html", context)
+
+    @method_decorator(never_cache)
+    @method_decorator(csrf_protect)
+    def add_passkey_view(self, request):
+        """POST only: the browser's answer to the registration options a page gave.
+        For a verified session, adds a passkey beside its other factors; for an account
+        setting up its first factor (`may_enrol`), the passkey is that factor, and ten
+        recovery codes are made as for the authenticator app. Side effects: saves the
+        passkey; when enrolling, closes the window and marks the session verified."""
+        user = request.user
+        enrolling = not is_verified(user) and may_enrol(user)
+        adding = is_verified(user) and self.has_permission(request)
+        if request.method != "POST" or not (enrolling or adding):
+            return redirect(reverse("admin:login", current_app=self.name))
+        next_url = self._next_url(request)
+        back = reverse(
+            "admin:two_factor_enrol" if enrolling else "admin:two_factor_passkeys",
+            current_app=self.name,
+        )
+        challenge = request.session.pop(PASSKEY_REGISTRATION_CHALLENGE, None)
+        try:
+            if challenge is None or relying_party() is None:
+                raise PasskeyError(_("The passkey could not be checked. Try again."))
+            with transaction.atomic():
+                passkey = Passkey.register(user, request.POST.get("credential", ""), challenge)
+                if enrolling:
+                    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+                    EnrolmentWindow.close_for(user)
+                    codes = RecoveryCodeDevice.replace_for(user)
+        except PasskeyError as error:
+            messages.error(request, str(error))
+            return redirect(f"{back}?{urlencode({REDIRECT_FIELD_NAME: next_url})}")
+        if enrolling:
+            otp_login(request, passkey)
+            return self.recovery_codes_response(request, codes, next_url)
+        messages.success(request, _("Your passkey was added."))
+        return redirect(back)
+
+    @method_decorator(never_cache)
+    def passkeys_view(self, request):
+        """This account's passkeys, and a button to add one. Only for a session that
+        gave its second factor."""
+        if not is_verified(request.user):
+            return redirect(reverse("admin:index", current_app=self.name))
+        context = {
+            **self.each_context(request),
+            "title": _("Passkeys"),
+            "passkeys": Passkey.objects.filter(user=request.user),
+            "next": reverse("admin:two_factor_passkeys", current_app=self.name),
+            **self.passkey_registration_context(request),
+        }
+        return TemplateResponse(request, "admin/two_factor_passkeys.html", context)
 
     def _next_url(self, request):
         next_url = request.POST.get(REDIRECT_FIELD_NAME, request.GET.get(REDIRECT_FIELD_NAME, ""))
@@ -320,6 +487,7 @@ class StaffAdminSite(AdminSite):
             qr_code=segno.make(device.config_url, error="m").svg_data_uri(scale=4),
             secret=authenticator_secret(device),
             closes_at=user.enrolment_window.closes_at,
+            **self.passkey_registration_context(request),
         )
         return TemplateResponse(request, "admin/two_factor_enrol.html", context)
 

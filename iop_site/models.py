@@ -1,5 +1,5 @@
-"""Staff sign-in records: when an account may set up its own second factor, and its
-recovery codes.
+"""Staff sign-in records: when an account may set up its own second factor, its
+recovery codes and its passkeys.
 
 (This module also makes Django send post_migrate for the app, which syncs the staff
 groups: iop_site/apps.py.)
@@ -7,8 +7,11 @@ groups: iop_site/apps.py.)
 
 import hashlib
 import hmac
+import ipaddress
+import json
 import secrets
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models, transaction
@@ -16,7 +19,23 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_otp.models import Device, ThrottlingMixin
+from django_otp.models import Device, ThrottlingMixin, TimestampMixin
+from webauthn import (
+    generate_authentication_options,
+    generate_registration_options,
+    options_to_json,
+    verify_authentication_response,
+    verify_registration_response,
+)
+from webauthn.helpers import base64url_to_bytes, bytes_to_base64url
+from webauthn.helpers.exceptions import WebAuthnException
+from webauthn.helpers.structs import (
+    AuthenticatorSelectionCriteria,
+    AuthenticatorTransport,
+    PublicKeyCredentialDescriptor,
+    ResidentKeyRequirement,
+    UserVerificationRequirement,
+)
 
 
 class EnrolmentWindow(models.Model):
@@ -194,6 +213,143 @@ class RecoveryCode(models.Model):
 
     def matches(self, normalized_code):
         return hmac.compare_digest(self._digest(self.salt, normalized_code), self.digest)
+
+
+def relying_party():
+    """(id, origin) of the site for passkeys: SITE_URL's host and origin, or None when
+    that host is an IP address, which cannot be a WebAuthn relying-party id."""
+    parts = urlsplit(settings.SITE_URL)
+    host = parts.hostname or ""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return (host, f"{parts.scheme}://{parts.netloc}") if host else None
+    return None
+
+
+class PasskeyError(Exception):
+    """A passkey ceremony that did not verify (wrong origin, replayed challenge,
+    unknown credential, malformed answer...). The message is safe to show."""
+
+
+class Passkey(TimestampMixin, Device):
+    """A passkey (a WebAuthn credential) used as the second factor after the password,
+    never instead of it. Phishing-resistant: the browser only uses it on this site.
+    Built on py_webauthn (`webauthn`), which checks every signature and challenge."""
+
+    credential_id = models.CharField(
+        max_length=1400,
+        unique=True,
+        help_text=_("The credential's id from the authenticator (base64url)."),
+    )
+    public_key = models.BinaryField(help_text=_("The credential's public key (COSE)."))
+    sign_count = models.PositiveBigIntegerField(
+        default=0, help_text=_("The authenticator's signature counter, to spot a cloned key.")
+    )
+    transports = models.JSONField(
+        default=list, blank=True, help_text=_("How the browser reaches the authenticator.")
+    )
+
+    class Meta:
+        ordering = ["user", "-created_at"]
+        verbose_name = _("passkey")
+        verbose_name_plural = _("passkeys")
+
+    def __str__(self):
+        return _("%(name)s of %(user)s") % {"name": self.name, "user": self.user}
+
+    def descriptor(self):
+        transports = []
+        for transport in self.transports:
+            try:
+                transports.append(AuthenticatorTransport(transport))
+            except ValueError:
+                continue  # one this version of py_webauthn does not know
+        return PublicKeyCredentialDescriptor(
+            id=base64url_to_bytes(self.credential_id), transports=transports or None
+        )
+
+    @classmethod
+    def registration_options(cls, user):
+        """(options for navigator.credentials.create, as JSON-ready data; challenge) to
+        add a passkey to `user`'s account."""
+        rp_id, _origin = relying_party()
+        options = generate_registration_options(
+            rp_id=rp_id,
+            rp_name=settings.OTP_TOTP_ISSUER,
+            user_name=user.get_username(),
+            user_id=str(user.pk).encode(),
+            user_display_name=user.get_full_name() or user.get_username(),
+            exclude_credentials=[passkey.descriptor() for passkey in cls.objects.filter(user=user)],
+            authenticator_selection=AuthenticatorSelectionCriteria(
+                resident_key=ResidentKeyRequirement.PREFERRED,
+                user_verification=UserVerificationRequirement.PREFERRED,
+            ),
+        )
+        return json.loads(options_to_json(options)), bytes_to_base64url(options.challenge)
+
+    @classmethod
+    def register(cls, user, credential_json, challenge):
+        """Check the browser's answer to `registration_options` and save the passkey.
+        Raises PasskeyError."""
+        rp_id, origin = relying_party()
+        try:
+            verified = verify_registration_response(
+                credential=credential_json,
+                expected_challenge=base64url_to_bytes(challenge),
+                expected_rp_id=rp_id,
+                expected_origin=origin,
+            )
+            transports = json.loads(credential_json).get("response", {}).get("transports", [])
+        except (WebAuthnException, ValueError, TypeError, AttributeError) as exc:
+            raise PasskeyError(_("The passkey could not be checked. Try again.")) from exc
+        credential_id = bytes_to_base64url(verified.credential_id)
+        if cls.objects.filter(credential_id=credential_id).exists():
+            raise PasskeyError(_("This passkey is already registered."))
+        return cls.objects.create(
+            user=user,
+            name=str(_("Passkey added %(date)s") % {"date": timezone.localdate().isoformat()}),
+            credential_id=credential_id,
+            public_key=verified.credential_public_key,
+            sign_count=verified.sign_count,
+            transports=[str(transport) for transport in transports if isinstance(transport, str)],
+        )
+
+    @classmethod
+    def authentication_options(cls, user):
+        """(options for navigator.credentials.get, as JSON-ready data; challenge)
+        limited to the passkeys of `user`, who has already given their password."""
+        rp_id, _origin = relying_party()
+        options = generate_authentication_options(
+            rp_id=rp_id,
+            allow_credentials=[passkey.descriptor() for passkey in cls.objects.filter(user=user)],
+            user_verification=UserVerificationRequirement.PREFERRED,
+        )
+        return json.loads(options_to_json(options)), bytes_to_base64url(options.challenge)
+
+    @classmethod
+    def verify(cls, user, credential_json, challenge):
+        """The passkey of `user` that signed the browser's answer to
+        `authentication_options`. Side effect: stores its new signature counter and
+        last use. Raises PasskeyError."""
+        rp_id, origin = relying_party()
+        try:
+            credential_id = json.loads(credential_json)["id"]
+            passkey = cls.objects.select_for_update().get(user=user, credential_id=credential_id)
+            verified = verify_authentication_response(
+                credential=credential_json,
+                expected_challenge=base64url_to_bytes(challenge),
+                expected_rp_id=rp_id,
+                expected_origin=origin,
+                credential_public_key=bytes(passkey.public_key),
+                credential_current_sign_count=passkey.sign_count,
+            )
+        except (cls.DoesNotExist, KeyError, WebAuthnException, ValueError, TypeError) as exc:
+            raise PasskeyError(_("That passkey did not sign you in. Try again.")) from exc
+        passkey.sign_count = verified.new_sign_count
+        passkey.last_used_at = timezone.now()
+        passkey.save(update_fields=["sign_count", "last_used_at"])
+        return passkey
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="open_enrolment_window")

@@ -12,7 +12,13 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from iop_site.admin import can_view_inquiry_data, inquiry_data_permissions
-from iop_site.models import EnrolmentWindow, RecoveryCode, RecoveryCodeDevice
+from iop_site.models import (
+    EnrolmentWindow,
+    Passkey,
+    RecoveryCode,
+    RecoveryCodeDevice,
+    relying_party,
+)
 from tests.factories import make_user
 from tests.html import parse
 
@@ -457,3 +463,94 @@ def test_superuser_sees_and_deletes_an_accounts_recovery_codes_in_the_admin(clie
     assert deleted.status_code == 302
     assert not RecoveryCodeDevice.objects.filter(user=colleague).exists()
     assert not RecoveryCode.objects.exists()
+
+
+# --- Passkeys (the ceremony itself runs in Chromium: tests/browser/test_passkeys.py) --
+
+
+@pytest.mark.parametrize(
+    ("site_url", "expected"),
+    [
+        ("https://clinic.example", ("clinic.example", "https://clinic.example")),
+        ("http://localhost:8000", ("localhost", "http://localhost:8000")),
+        ("http://127.0.0.1:8000", None),
+        ("http://[::1]:8000", None),
+    ],
+)
+def test_passkeys_belong_to_site_urls_host_which_cannot_be_an_ip_address(
+    settings, site_url, expected
+):
+    settings.SITE_URL = site_url
+
+    assert relying_party() == expected
+
+
+def make_passkey(user):
+    """A stored passkey (its key is never used here: no ceremony runs)."""
+    return Passkey.objects.create(
+        user=user, name="Laptop", credential_id="Y3JlZGVudGlhbA", public_key=b"key"
+    )
+
+
+def test_password_alone_sends_an_account_with_a_passkey_to_confirm_with_it(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    settings.SITE_URL = "http://localhost:8000"
+    make_passkey(make_old_account("root", is_superuser=True))
+
+    signed_in = login(client, "root")
+    blocked = queue(client)
+    page = client.get(signed_in["Location"])
+
+    assert signed_in["Location"] == f"{reverse('admin:two_factor_verify')}?next=%2Fadmin%2F"
+    assert blocked.status_code == 302
+    assert page.status_code == 200
+    options = page.context["passkey_authentication_options"]
+    assert options["rpId"] == "localhost"
+    assert [credential["id"] for credential in options["allowCredentials"]] == ["Y3JlZGVudGlhbA"]
+
+
+def test_a_passkey_answer_without_its_challenge_signs_nobody_in(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    settings.SITE_URL = "http://localhost:8000"
+    make_passkey(make_old_account("root", is_superuser=True))
+    login(client, "root")
+
+    # No page gave a challenge in this session: a replayed or forged answer.
+    response = client.post(
+        reverse("admin:two_factor_verify"),
+        {"credential": '{"id": "Y3JlZGVudGlhbA"}', "next": "/admin/"},
+        follow=True,
+    )
+
+    assert [str(message) for message in response.context["messages"]] == [
+        "That passkey did not sign you in. Try again."
+    ]
+    assert queue(client).status_code == 302
+
+
+def test_an_account_past_its_24_hours_cannot_add_a_passkey_by_password_alone(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    settings.SITE_URL = "http://localhost:8000"
+    user = make_old_account("alex", groups=("Admissions",))
+    client.force_login(user)
+
+    response = client.post(
+        reverse("admin:two_factor_add_passkey"), {"credential": "{}", "next": "/admin/"}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:login")
+    assert not Passkey.objects.exists()
+
+
+def test_no_passkey_is_offered_where_site_url_is_an_ip_address(client, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    make_user("alex", groups=("Admissions",))
+    login(client, "alex")
+
+    page = client.get(enrol_url())
+
+    assert page.status_code == 200
+    assert "passkey_registration_options" not in page.context
+    assert "Create a passkey" not in page.content.decode()
