@@ -7,6 +7,8 @@ still show the admissions phone and the crisis lines when the database is down.
 import logging
 import sys
 
+import csp.constants
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.utils import InterfaceError, OperationalError
@@ -17,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .context_processors import clinic_fallback
+from .middleware import CSPMiddleware
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +75,30 @@ def render_error_page(status, request_id="", kind=None):
     response = HttpResponse(body, status=status)
     if status == 503:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_security_headers(response)
     return response
+
+
+def add_security_headers(response):
+    """Set on `response` the security headers the middlewares give every other page
+    (Content-Security-Policy, X-Frame-Options, X-Content-Type-Options, Referrer-Policy),
+    from the same settings. An error turned into a response in an outer layer (a bad Host
+    in CommonMiddleware, an exception in a middleware) never passes the inner middlewares
+    that add them; a middleware it does pass leaves a header already set as it is."""
+    policy, report_only = CSPMiddleware.policies()
+    referrer_policy = settings.SECURE_REFERRER_POLICY
+    if referrer_policy and not isinstance(referrer_policy, str):
+        referrer_policy = ",".join(referrer_policy)
+    headers = {
+        csp.constants.HEADER: policy,
+        csp.constants.HEADER_REPORT_ONLY: report_only,
+        "X-Frame-Options": settings.X_FRAME_OPTIONS.upper(),
+        "X-Content-Type-Options": "nosniff" if settings.SECURE_CONTENT_TYPE_NOSNIFF else "",
+        "Referrer-Policy": referrer_policy,
+    }
+    for name, value in headers.items():
+        if value:
+            response.headers.setdefault(name, value)
 
 
 def bad_request(request, exception=None):
