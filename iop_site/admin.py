@@ -111,8 +111,9 @@ class StaffAuthenticationForm(AdminAuthenticationForm):
         required=False,
         max_length=24,
         help_text=_(
-            "Six digits. Needed if your account uses two-factor sign-in. "
-            "Without your phone, enter one of your recovery codes instead."
+            "Six digits. Needed if your account uses two-factor sign-in. Without your "
+            "phone, enter one of your recovery codes instead. If you use a passkey, "
+            "leave this empty: you are asked for it next."
         ),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )
