@@ -11,6 +11,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -26,6 +27,7 @@ FORM_MAX_AGE_SECONDS = 24 * 60 * 60
 MESSAGE_MAX_LENGTH = 1000
 # Short names for the error summary where a field's label is long or holds a link.
 SUMMARY_LABELS = {
+    "safe_now": _("Safe right now"),
     "inquiry_for": _("Who the inquiry is for"),
     "first_name": _("Name"),
     "contact_method": _("Contact method"),
@@ -67,10 +69,15 @@ def multi_line(value):
     reject_control_characters(value, allow_newlines=True)
 
 
-def new_form_token():
+def new_form_token(ready=False):
     """A signed hidden value: one submission id per rendered form, and when it was
-    rendered (too-fast and too-old submissions are refused)."""
-    return signing.dumps({"id": uuid.uuid4().hex, "at": int(time.time())}, salt=TOKEN_SALT)
+    rendered (too-fast and too-old submissions are refused). A `ready` token counts as
+    rendered long enough ago to be sent at once: it replaces a stale one on a form the
+    visitor has already filled in, so one more press of "Send" works."""
+    rendered_at = int(time.time())
+    if ready:
+        rendered_at -= settings.ADMISSIONS_MIN_FILL_SECONDS
+    return signing.dumps({"id": uuid.uuid4().hex, "at": rendered_at}, salt=TOKEN_SALT)
 
 
 def read_form_token(value):
@@ -101,11 +108,18 @@ class InquiryForm(forms.ModelForm):
     """What a visitor tells admissions. Spam checks (honeypot, signed render time) and
     the submission id for duplicate detection ride along as extra fields."""
 
+    safe_now = forms.ChoiceField(
+        label=_("Are you, or the person you are asking about, safe right now?"),
+        choices=Inquiry.SafeNow.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("You may skip this. If the answer is no, please call 911 or 988 now."),
+    )
     inquiry_for = forms.ChoiceField(
         label=_("Who is this inquiry for?"),
         choices=Inquiry.For.choices,
+        required=False,
         widget=forms.RadioSelect,
-        error_messages=CHOOSE_ONE,
     )
     first_name = forms.CharField(
         label=_("First name, or any name you like"),
@@ -132,8 +146,9 @@ class InquiryForm(forms.ModelForm):
     contact_method = forms.ChoiceField(
         label=_("How should we contact you?"),
         choices=Inquiry.ContactMethod.choices,
+        required=False,
         widget=forms.RadioSelect,
-        error_messages=CHOOSE_ONE,
+        help_text=_("If you do not choose, we call the phone number, or else email you."),
     )
     best_time = forms.ChoiceField(
         label=_("Best time to reach you"),
@@ -200,20 +215,21 @@ class InquiryForm(forms.ModelForm):
 
     class Meta:
         model = Inquiry
-        fields = [
-            "inquiry_for",
-            "first_name",
-            "phone",
-            "email",
-            "contact_method",
-            "best_time",
-            "voicemail_ok",
-            "texts_ok",
-            "insurance_provider",
-            "program_interest",
-            "heard_about",
-            "message",
-        ]
+        fields = Inquiry.VISITOR_FIELDS
+
+    # Asked first: what a callback needs. Everything else has a safe default and sits
+    # in a folded "More details" group (a <details> element: no JavaScript needed).
+    DETAIL_FIELDS = (
+        "inquiry_for",
+        "contact_method",
+        "best_time",
+        "voicemail_ok",
+        "texts_ok",
+        "program_interest",
+        "insurance_provider",
+        "heard_about",
+        "message",
+    )
 
     def __init__(self, *args, form_token=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -233,17 +249,17 @@ class InquiryForm(forms.ModelForm):
         )
         self.submission_token = None
         self.helper = FormHelper(self)
-        self.helper.form_id = "inquiry-form"
+        # The page writes the <form> tag and the per-visitor token itself, so the
+        # fields can be rendered once and shared (templates/admissions/inquiry.html).
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
         self.helper.template = "admissions/_crispy_form.html"
-        self.helper.attrs = {"novalidate": "", "data-submit-once": ""}
         self.helper.layout = Layout(
             Fieldset(
-                _("About you"),
-                "inquiry_for",
+                _("How we can reach you"),
+                "safe_now",
+                HTML(render_to_string("admissions/_crisis_now.html", {"shown": self.unsafe()})),
                 "first_name",
-            ),
-            Fieldset(
-                _("How to reach you"),
                 HTML(
                     format_html(
                         '<p class="form-text">{}</p>',
@@ -252,22 +268,31 @@ class InquiryForm(forms.ModelForm):
                 ),
                 "phone",
                 "email",
-                "contact_method",
-                "best_time",
-                "voicemail_ok",
-                "texts_ok",
             ),
             Fieldset(
-                _("Treatment"),
-                "program_interest",
-                "insurance_provider",
-                "heard_about",
-                "message",
+                _("More details (optional)"),
+                *self.DETAIL_FIELDS,
+                template="admissions/_details.html",
+                open=self.details_wanted(),
             ),
             Div("confirm_details", css_class="honeypot", aria_hidden="true"),
-            "form_token",
             "consent",
             Submit("submit", _("Send to admissions"), css_class="btn-lg"),
+        )
+
+    def unsafe(self):
+        """Whether the visitor answered no or not sure to the safety question."""
+        return self.is_bound and self.data.get(self.add_prefix("safe_now")) in (
+            Inquiry.UNSAFE_ANSWERS
+        )
+
+    def details_wanted(self):
+        """Open the "More details" group when the visitor already used it, or when one
+        of its answers needs correcting."""
+        if not self.is_bound:
+            return False
+        return any(name in self.errors for name in self.DETAIL_FIELDS) or any(
+            self.data.get(self.add_prefix(name)) for name in ("inquiry_for", "message")
         )
 
     def clean_form_token(self):
@@ -323,6 +348,12 @@ class InquiryForm(forms.ModelForm):
             message = _("Please give a phone number or an email address, so we can reach you.")
             self.add_error("phone", message)
             self.add_error("email", message)
+        if not method:
+            # Not chosen (it sits in "More details"): call the number given, else email.
+            cleaned["contact_method"] = (
+                Inquiry.ContactMethod.CALL if phone else Inquiry.ContactMethod.EMAIL
+            )
+            return cleaned
         if (
             method in (Inquiry.ContactMethod.CALL, Inquiry.ContactMethod.TEXT)
             and not phone
@@ -350,10 +381,11 @@ class InquiryForm(forms.ModelForm):
     def replace_token(self):
         """Re-render with a fresh token (the old one expired or was tampered with)."""
         self.data = self.data.copy()
-        self.data[self.add_prefix("form_token")] = new_form_token()
+        self.data[self.add_prefix("form_token")] = new_form_token(ready=True)
 
-    def save(self, commit=True, attribution=None):
+    def save(self, commit=True, attribution=None, held_for_review=False):
         inquiry = super().save(commit=False)
+        inquiry.held_for_review = held_for_review
         inquiry.source = Inquiry.Source.WEBSITE
         inquiry.submission_token = self.submission_token
         inquiry.consent_at = timezone.now()

@@ -6,5 +6,4 @@ app_name = "admissions"
 
 urlpatterns = [
     path("contact/", views.inquiry, name="inquiry"),
-    path("contact/thanks/", views.thanks, name="thanks"),
 ]

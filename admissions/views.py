@@ -1,196 +1,158 @@
-"""The public inquiry form and its confirmation page.
+"""The public inquiry form and its confirmation.
 
 What a visitor types is health information: these views never log it, and error
 reports hide the POST data and the local variables (sensitive_* decorators).
+
+The form needs no cookie and no session, so a browser that refuses cookies can send
+it and see its confirmation: a signed per-render token (admissions/forms.py) and a
+same-origin check take the place of Django's CSRF cookie, and the confirmation is the
+answer to the POST itself. Nothing a person typed is lost: a refused post gets the form
+back with everything in it.
 """
 
-import hashlib
-import hmac
 import logging
-import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.http import HttpResponse
-from django.middleware.csrf import get_token
-from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods
 
-from iop_site.addresses import client_address
 from programs import cache as page_cache
 
 from . import notifications
 from .forms import InquiryForm, new_form_token
+from .limits import count_submission
 from .middleware import COOKIE_NAME, read_attribution
 from .models import Inquiry, InquiryEvent, new_reference
 
 logger = logging.getLogger(__name__)
 
-CONFIRMATION_SESSION_KEY = "admissions_confirmation"
 
-
-class SubmissionLimit:
-    """How many inquiries one client address sent in the current window, counted in the
-    shared cache (so every worker and server sees the same count). The address is kept
-    only as a keyed hash. If the cache is down the limit is not applied (fail open): a
-    person in need must never be turned away by an infrastructure problem."""
-
-    def __init__(self, request):
-        window = max(settings.ADMISSIONS_RATE_WINDOW_MINUTES, 1) * 60
-        digest = hmac.new(
-            settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256
-        ).hexdigest()[:32]
-        self.timeout = window
-        self.key = f"admissions:inquiries:{digest}:{int(time.time() // window)}"
-
-    def _count(self):
+def sent_from_this_site(request):
+    """Whether a POST came from one of this site's own pages, judged by what browsers
+    send with every form: Sec-Fetch-Site, else Origin, else Referer. A request with none
+    of them (an old browser, a privacy proxy) is let through: the signed form token
+    still proves the form was rendered here, and refusing would silence a person."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site:
+        return fetch_site in ("same-origin", "none")
+    own = {f"{request.scheme}://{request.get_host()}".lower(), *settings.CSRF_TRUSTED_ORIGINS}
+    origin = request.headers.get("Origin")
+    if origin:
+        return origin.lower() in own
+    referer = request.headers.get("Referer")
+    if referer:
         try:
-            return cache.get(self.key, 0)
-        except Exception as exc:
-            logger.warning(
-                "Inquiry rate limit not checked: cache unavailable (%s)", type(exc).__name__
-            )
-            return 0
-
-    def exceeded(self):
-        return self._count() >= settings.ADMISSIONS_RATE_LIMIT
-
-    def add_one(self):
-        # get + set rather than incr: the database cache's incr resets the expiry.
-        try:
-            cache.set(self.key, cache.get(self.key, 0) + 1, self.timeout)
-        except Exception as exc:
-            logger.warning(
-                "Inquiry rate limit not counted: cache unavailable (%s)", type(exc).__name__
-            )
-
-
-def remember_confirmation(request, inquiry):
-    """Keep what the confirmation page needs in the session, not in the URL: the reference
-    stays out of browser history, proxy logs and Referer headers."""
-    request.session[CONFIRMATION_SESSION_KEY] = {
-        "reference": inquiry.reference,
-        "urgent": inquiry.is_urgent,
-        "contact_method": inquiry.contact_method,
-        "voicemail_ok": inquiry.voicemail_ok,
-        "texts_ok": inquiry.texts_ok,
-    }
-
-
-def confirmed(request, inquiry):
-    remember_confirmation(request, inquiry)
-    response = redirect("admissions:thanks")
-    response.delete_cookie(COOKIE_NAME, samesite="Lax")
-    return response
+            parts = urlsplit(referer)
+        except ValueError:
+            return False
+        return f"{parts.scheme}://{parts.netloc}".lower() in own
+    return True
 
 
 @sensitive_variables()
-def create_inquiry(request, form):
-    """Store the inquiry and its notification in one transaction; delivery follows the
-    commit. A second post of the same rendered form returns the first inquiry."""
+def create_inquiry(request, form, held):
+    """Store the inquiry, its Received event and its notification in one transaction;
+    delivery follows the commit. A second post of the same rendered form returns the
+    first inquiry."""
     try:
         with transaction.atomic():
-            inquiry = form.save(attribution=read_attribution(request))
+            inquiry = form.save(attribution=read_attribution(request), held_for_review=held)
             InquiryEvent.objects.create(
                 inquiry=inquiry, kind=InquiryEvent.Kind.CREATED, to_status=inquiry.status
             )
             notifications.queue_new_inquiry(inquiry)
     except IntegrityError:
-        # A double click raced the first post past the check above.
+        # A double click raced the first post past the duplicate check.
         existing = Inquiry.objects.filter(submission_token=form.submission_token).first()
         if existing is None:
             raise
-        return existing, False
-    return inquiry, True
+        return existing
+    return inquiry
 
 
-# Stand-ins for the two values that differ per visitor in the blank form page.
-CSRF_SLOT = "csrf-token-slot"
-SIGNED_FORM_SLOT = "form-token-slot"
+def confirmation(request, inquiry):
+    """The confirmation page, as the answer to the POST: no session, no cookie, no
+    reference in any URL. A reload posts the same form again and shows the same page."""
+    deadline = inquiry.contact_deadline_minutes()
+    response = render(
+        request,
+        "admissions/thanks.html",
+        {
+            "reference": inquiry.reference,
+            "urgent": inquiry.is_urgent,
+            "contact_method": inquiry.contact_method,
+            "voicemail_ok": inquiry.voicemail_ok,
+            "texts_ok": inquiry.texts_ok,
+            "deadline_hours": max(1, round(deadline / 60)),
+            "deadline_minutes": deadline,
+        },
+    )
+    if COOKIE_NAME in request.COOKIES:
+        response.delete_cookie(COOKIE_NAME, samesite="Lax")
+    return response
 
 
-def blank_form(request):
-    """The empty inquiry form. Rendering it (crispy, a dozen fields and their choices) is
-    the costly part, and it is the same for everyone but for the CSRF token and the
-    signed form token: so the page is rendered once per content version with stand-ins
-    (kept in the shared page cache, see programs/cache.py) and each visitor gets a copy
-    with their own two tokens put in."""
-    found = page_cache.lookup(request.path)
-    if found.response is not None:
-        page = found.response.content.decode()
+def form_page(request, form, refusal="", status=200):
+    """The form page. A blank form's fields are rendered once per content version and
+    shared (template fragment cache); the per-visitor token is rendered around them."""
+    if form.is_bound:
+        token, fields_cache_key = form["form_token"].value(), None
     else:
-        page = render_to_string(
-            "admissions/inquiry.html",
-            {"form": InquiryForm(form_token=SIGNED_FORM_SLOT), "csrf_token": CSRF_SLOT},
-            request,
-        )
-        page_cache.store(found, request, HttpResponse(page), page_cache.content_valid_until())
-    return HttpResponse(
-        page.replace(CSRF_SLOT, get_token(request)).replace(SIGNED_FORM_SLOT, new_form_token())
+        token, fields_cache_key = form.initial["form_token"], page_cache.fragment_key()
+    return render(
+        request,
+        "admissions/inquiry.html",
+        {
+            "form": form,
+            "form_token": token,
+            "fields_cache_key": fields_cache_key,
+            "refusal": refusal,
+        },
+        status=status,
     )
 
 
 @never_cache
+@csrf_exempt
 @sensitive_post_parameters()
 @sensitive_variables()
 @require_http_methods(["GET", "HEAD", "POST"])
 def inquiry(request):
     if request.method != "POST":
-        return blank_form(request)
+        return form_page(request, InquiryForm(form_token=new_form_token()))
 
     form = InquiryForm(request.POST)
+    if not sent_from_this_site(request):
+        logger.warning("Inquiry form: post from another site refused, nothing stored")
+        return form_page(request, form, refusal="resend", status=403)
+
     if form.honeypot_filled():
         # Pretend it worked, store nothing.
         logger.info("Inquiry form: honeypot filled, nothing stored")
-        request.session[CONFIRMATION_SESSION_KEY] = {
-            "reference": new_reference(),
-            "urgent": False,
-            "contact_method": Inquiry.ContactMethod.CALL,
-            "voicemail_ok": False,
-            "texts_ok": False,
-        }
-        return redirect("admissions:thanks")
+        return confirmation(request, Inquiry(reference=new_reference()))
 
-    if form.is_valid():
-        duplicate = Inquiry.objects.filter(submission_token=form.submission_token).first()
-        if duplicate:
-            # Reload, back button or double click: the same confirmation, no second row.
-            return confirmed(request, duplicate)
-        limit = SubmissionLimit(request)
-        if limit.exceeded():
-            logger.warning("Inquiry form: submission limit reached for a client")
-            return render(request, "admissions/rate_limited.html", status=429)
-        inquiry_object, created = create_inquiry(request, form)
-        if created:
-            limit.add_one()
-        return confirmed(request, inquiry_object)
+    if not form.is_valid():
+        if form.token_errors() & {"expired", "tampered"}:
+            form.replace_token()
+        return form_page(request, form)
 
-    if form.token_errors() & {"expired", "tampered"}:
-        form.replace_token()
-    return render(request, "admissions/inquiry.html", {"form": form})
+    duplicate = Inquiry.objects.filter(submission_token=form.submission_token).first()
+    if duplicate:
+        # Reload, back button or double click: the same confirmation, no second row.
+        return confirmation(request, duplicate)
 
-
-@never_cache
-@require_safe
-def thanks(request):
-    confirmation = request.session.get(CONFIRMATION_SESSION_KEY)
-    if not confirmation:
-        return redirect("admissions:inquiry")
-    deadline = (
-        settings.ADMISSIONS_URGENT_DEADLINE_MINUTES
-        if confirmation["urgent"]
-        else settings.ADMISSIONS_DEADLINE_MINUTES
-    )
-    return render(
-        request,
-        "admissions/thanks.html",
-        {
-            **confirmation,
-            "deadline_hours": max(1, round(deadline / 60)),
-            "deadline_minutes": deadline,
-        },
-    )
+    # An urgent inquiry is never held and never refused.
+    urgent = form.instance.derive_priority()
+    counts = count_submission(request)
+    if counts.over_daily_cap and not urgent:
+        logger.warning("Inquiry form: daily cap reached for a client, form shown back")
+        return form_page(request, form, refusal="over_cap", status=429)
+    held = counts.over_window_limit and not urgent
+    if held:
+        logger.info("Inquiry form: many inquiries from one client, stored and held")
+    return confirmation(request, create_inquiry(request, form, held))

@@ -399,8 +399,12 @@ LOGGING = {
 # The inquiry form's abuse limits, the first-contact deadlines and retention.
 
 ADMISSIONS_MIN_FILL_SECONDS = env_int("ADMISSIONS_MIN_FILL_SECONDS", 3)
+# More than ADMISSIONS_RATE_LIMIT inquiries from one address in the window are still
+# stored, but held for review; past the daily cap (a flood) the form is shown back
+# with what was typed. An urgent inquiry is never held or refused.
 ADMISSIONS_RATE_LIMIT = env_int("ADMISSIONS_RATE_LIMIT", 5)
 ADMISSIONS_RATE_WINDOW_MINUTES = env_int("ADMISSIONS_RATE_WINDOW_MINUTES", 60)
+ADMISSIONS_DAILY_CAP = env_int("ADMISSIONS_DAILY_CAP", 200)
 ADMISSIONS_URGENT_DEADLINE_MINUTES = env_int("ADMISSIONS_URGENT_DEADLINE_MINUTES", 60)
 ADMISSIONS_DEADLINE_MINUTES = env_int("ADMISSIONS_DEADLINE_MINUTES", 240)
 ADMISSIONS_RETENTION_DAYS = env_int("ADMISSIONS_RETENTION_DAYS", 365)

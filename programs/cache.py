@@ -38,6 +38,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
 
@@ -209,6 +210,22 @@ def content_valid_until(now=None):
 
     now = now or timezone.now()
     return valid_until(Page.objects.next_go_live(now), now)
+
+
+def fragment_key():
+    """The key a shared fragment of a dynamic page (the inquiry form's fields) is cached
+    under: the release, the current content version and the language, so a deploy or
+    any content change renders it afresh. None when the cache cannot be read: render
+    the fragment uncached."""
+    try:
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, new_version(), timeout=None)
+            version = cache.get(VERSION_KEY)
+    except Exception as exc:
+        _warn("read", exc)
+        return None
+    return f"{release()}:{version}:{get_language()}" if version else None
 
 
 def new_version():

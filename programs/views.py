@@ -131,7 +131,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         f"Disallow: /{settings.ADMIN_PATH}",
-        "Disallow: /contact/thanks",
         "",
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
         "",

@@ -105,11 +105,11 @@ def submit_for(seconds, round_number):
             sent += 1
             name = f"Bench {round_number}-{number}-{sent}"
             started = time.perf_counter()
-            status, _location = submit_inquiry(PORT, valid_inquiry(name))
+            _status, reference = submit_inquiry(PORT, valid_inquiry(name))
             elapsed = (time.perf_counter() - started) * 1000
             with lock:
                 latencies.append(elapsed)
-                (accepted if status == 302 else refused).append(name)
+                (accepted if reference else refused).append(name)
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(CONNECTIONS)]
     started = time.monotonic()

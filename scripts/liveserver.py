@@ -6,6 +6,7 @@ benchmark (scripts/bench.py). Servers only ever listen on 127.0.0.1.
 
 import http.client
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -129,9 +130,11 @@ def valid_inquiry(name, **overrides):
 
 def submit_inquiry(port, fields, headers=None):
     """GET the inquiry form, then POST it with `fields` changed, the way a browser would
-    (cookies, CSRF token, hidden fields). Returns (status of the POST, its Location)."""
-    status, location, _page = Browser(port, headers).submit("/contact/", "inquiry-form", fields)
-    return status, location
+    (cookies, hidden fields). Returns (status of the POST, the reference its confirmation
+    shows, or None when it is not a confirmation)."""
+    status, _location, page = Browser(port, headers).submit("/contact/", "inquiry-form", fields)
+    found = re.search(r'<strong class="reference-code">(\w+)</strong>', page)
+    return status, found and found.group(1)
 
 
 class FormReader(HTMLParser):

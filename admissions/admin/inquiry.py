@@ -30,6 +30,8 @@ Status = Inquiry.Status
 RECORD_FIELDS = (
     "reference",
     "status",
+    "why_urgent",
+    "held_for_review",
     "received_at",
     "first_contact_due_at",
     "first_contact_at",
@@ -84,6 +86,7 @@ class InquiryAdmin(admin.ModelAdmin):
         QueueFilter,
         "status",
         "priority",
+        "held_for_review",
         AssignedFilter,
         OverdueFilter,
         "program_interest",
@@ -96,7 +99,7 @@ class InquiryAdmin(admin.ModelAdmin):
     list_per_page = 50
     show_full_result_count = False
     ordering = ("-priority", "received_at")
-    actions = ("assign_to_me", "mark_contacted", "mark_spam", "export_csv")
+    actions = ("assign_to_me", "mark_contacted", "release_hold", "mark_spam", "export_csv")
     inlines = (ContactAttemptInline, NoteInline, EventInline)
     change_form_template = "admin/admissions/inquiry/change_form.html"
 
@@ -116,9 +119,22 @@ class InquiryAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("priority"), ordering="-priority")
     def priority_label(self, inquiry):
+        label = (
+            format_html('<strong class="urgent">{}</strong>', _("URGENT"))
+            if inquiry.is_urgent
+            else inquiry.get_priority_display()
+        )
         if inquiry.is_urgent:
-            return format_html('<strong class="urgent">{}</strong>', _("URGENT"))
-        return inquiry.get_priority_display()
+            label = format_html(
+                '{}<br><span class="quiet">{}</span>', label, inquiry.urgent_because
+            )
+        if inquiry.held_for_review:
+            label = format_html('{}<br><strong class="held">{}</strong>', label, _("HELD"))
+        return label
+
+    @admin.display(description=_("why urgent"))
+    def why_urgent(self, inquiry):
+        return inquiry.urgent_because or "-"
 
     @admin.display(description=_("first contact"), ordering="first_contact_due_at")
     def first_contact(self, inquiry):
@@ -386,6 +402,20 @@ class InquiryAdmin(admin.ModelAdmin):
     @admin.action(description=_("Mark contacted"), permissions=["change"])
     def mark_contacted(self, request, queryset):
         self._move_selected(request, queryset, Status.CONTACTED)
+
+    @admin.action(description=_("Release from hold (not spam)"), permissions=["change"])
+    def release_hold(self, request, queryset):
+        released = sum(inquiry.release_hold(by=request.user) for inquiry in queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d inquiry released from hold.",
+                "%(count)d inquiries released from hold.",
+                released,
+            )
+            % {"count": released},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Mark as spam"), permissions=["change"])
     def mark_spam(self, request, queryset):

@@ -17,6 +17,7 @@ from .inquiry import (
     mentions_crisis,
     new_reference,
 )
+from .limits import SubmissionCount
 from .notification import Notification
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "InquiryStatus",
     "Note",
     "Notification",
+    "SubmissionCount",
     "WorkflowError",
     "mentions_crisis",
     "new_reference",

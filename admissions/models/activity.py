@@ -22,6 +22,7 @@ class InquiryEvent(models.Model):
         DETAILS_CORRECTED = "details_corrected", _("Contact details corrected")
         EXPORTED = "exported", _("Exported to CSV")
         VIEWED = "viewed", _("Opened by staff")
+        HOLD_RELEASED = "hold_released", _("Released from hold")
 
     inquiry = models.ForeignKey(
         "admissions.Inquiry", on_delete=models.CASCADE, related_name="events"

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
-from admissions.crisis import crisis_rule
+from admissions.crisis import RULE_LABELS, crisis_rule
 
 from .activity import ContactAttempt, InquiryEvent, Note
 from .choices import InquiryPriority, InquiryStatus
@@ -47,6 +47,11 @@ class InquiryQuerySet(models.QuerySet):
 
 
 class Inquiry(models.Model):
+    class SafeNow(models.TextChoices):
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+        NOT_SURE = "not_sure", _("Not sure")
+
     class For(models.TextChoices):
         MYSELF = "myself", _("Myself")
         SOMEONE_ELSE = "someone_else", _("Someone I care about")
@@ -85,6 +90,9 @@ class Inquiry(models.Model):
     Status = InquiryStatus
     Priority = InquiryPriority
 
+    # Answers to the safety question that make an inquiry urgent: when in doubt, call.
+    UNSAFE_ANSWERS = (SafeNow.NO, SafeNow.NOT_SURE)
+
     OPEN_STATUSES = (Status.NEW, Status.CONTACTED, Status.ASSESSMENT_SCHEDULED)
 
     # The whole workflow: from each status, where an inquiry may go next.
@@ -113,6 +121,7 @@ class Inquiry(models.Model):
 
     # What the visitor typed: read-only for staff once stored (see InquiryAdmin).
     VISITOR_FIELDS = (
+        "safe_now",
         "inquiry_for",
         "first_name",
         "phone",
@@ -151,8 +160,22 @@ class Inquiry(models.Model):
         help_text=_("How the inquiry reached us."),
     )
 
+    safe_now = models.CharField(
+        _("safe right now"),
+        max_length=10,
+        choices=SafeNow.choices,
+        blank=True,
+        help_text=_(
+            "Their answer to \u201cAre you, or the person you are asking about, safe right "
+            "now?\u201d. No or not sure makes the inquiry urgent. Empty: not answered."
+        ),
+    )
     inquiry_for = models.CharField(
-        _("inquiry is for"), max_length=20, choices=For.choices, default=For.MYSELF
+        _("inquiry is for"),
+        max_length=20,
+        choices=For.choices,
+        blank=True,
+        help_text=_("Empty when the person did not say."),
     )
     first_name = models.CharField(
         _("first name"),
@@ -204,7 +227,29 @@ class Inquiry(models.Model):
         max_length=10,
         choices=Priority.choices,
         default=Priority.ROUTINE,
-        help_text=_("Urgent when the message mentions a crisis; call first, 988/911 if needed."),
+        help_text=_(
+            "Urgent when they said they may not be safe or the message reads as a crisis; "
+            "call first, 988/911 if needed."
+        ),
+    )
+    crisis_rule = models.CharField(
+        _("crisis wording"),
+        max_length=40,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The name of the crisis-wording rule that fired on the message, if any "
+            "(never the words themselves)."
+        ),
+    )
+    held_for_review = models.BooleanField(
+        _("held for review"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Sent from an address that had already sent many inquiries within the hour: "
+            "check it is not spam. It keeps its deadline and its place in the queue."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=24, choices=Status.choices, default=Status.NEW, editable=False
@@ -289,8 +334,7 @@ class Inquiry(models.Model):
         """Derives the reference, priority and first-contact deadline of a new inquiry;
         retries with a fresh reference if one collides."""
         if self._state.adding:
-            if mentions_crisis(self.message):
-                self.priority = self.Priority.URGENT
+            self.derive_priority()
             if self.first_contact_due_at is None:
                 self.first_contact_due_at = self.received_at + timedelta(
                     minutes=self.contact_deadline_minutes()
@@ -308,6 +352,15 @@ class Inquiry(models.Model):
                 raise IntegrityError("Could not find a free inquiry reference.")
         super().save(*args, **kwargs)
 
+    def derive_priority(self):
+        """Urgent when they said they may not be safe, or when the message reads as a
+        crisis (`crisis_rule` names the rule that fired). Only ever raises the priority;
+        saves nothing. Returns whether the inquiry is urgent."""
+        self.crisis_rule = crisis_rule(self.message) or ""
+        if self.safe_now in self.UNSAFE_ANSWERS or self.crisis_rule:
+            self.priority = self.Priority.URGENT
+        return self.is_urgent
+
     @property
     def is_open(self):
         return self.status in self.OPEN_STATUSES
@@ -315,6 +368,22 @@ class Inquiry(models.Model):
     @property
     def is_urgent(self):
         return self.priority == self.Priority.URGENT
+
+    @property
+    def urgent_because(self):
+        """Why the inquiry is urgent, for staff: the answer given or the name of the rule
+        that fired, never the words of the message. "" when it is not urgent."""
+        if not self.is_urgent:
+            return ""
+        if self.safe_now in self.UNSAFE_ANSWERS:
+            return _("Answered \u201c%(answer)s\u201d to \u201csafe right now?\u201d") % {
+                "answer": self.get_safe_now_display()
+            }
+        if self.crisis_rule:
+            return _("Message reads as a crisis: %(rule)s") % {
+                "rule": RULE_LABELS.get(self.crisis_rule, self.crisis_rule)
+            }
+        return _("Set by staff")
 
     @property
     def is_overdue(self):
@@ -404,6 +473,23 @@ class Inquiry(models.Model):
         return True
 
     assign_to.alters_data = True
+
+    def release_hold(self, by=None):
+        """Clear the held-for-review flag: staff checked it is a real inquiry. Side
+        effects: saves the flag and writes a "released from hold" event. Returns False
+        when it was not held."""
+        with transaction.atomic():
+            released = Inquiry.objects.filter(pk=self.pk, held_for_review=True).update(
+                held_for_review=False, updated_at=timezone.now()
+            )
+            if released:
+                InquiryEvent.objects.create(
+                    inquiry_id=self.pk, kind=InquiryEvent.Kind.HOLD_RELEASED, actor=by
+                )
+        self.held_for_review = False
+        return bool(released)
+
+    release_hold.alters_data = True
 
     def log_contact_attempt(self, channel, outcome, by=None, at=None):
         """Record a contact attempt. Side effects: saves the attempt and an event; if it

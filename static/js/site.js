@@ -33,6 +33,14 @@
     var summary = document.getElementById("error-summary");
     if (summary) { summary.focus(); }
 
+    // "Not safe right now" shows 911 and 988 at once, before the form is sent.
+    var crisisLines = document.querySelector("[data-crisis-lines]");
+    document.querySelectorAll("input[name=safe_now]").forEach(function (radio) {
+      radio.addEventListener("change", function () {
+        if (crisisLines) { crisisLines.hidden = radio.value === "yes"; }
+      });
+    });
+
     // A form that is being sent cannot be sent twice by a double click.
     document.querySelectorAll("form[data-submit-once]").forEach(function (form) {
       form.addEventListener("submit", function () {

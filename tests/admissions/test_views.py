@@ -1,7 +1,9 @@
 """The public inquiry form, its confirmation page and its abuse defences."""
 
 import logging
+import re
 import uuid
+from datetime import timedelta
 from http.cookies import SimpleCookie
 
 import pytest
@@ -11,7 +13,6 @@ from django.urls import reverse
 
 from admissions.middleware import COOKIE_NAME
 from admissions.models import Inquiry
-from admissions.views import CONFIRMATION_SESSION_KEY
 from tests.admissions.helpers import form_token, inquiry_data
 from tests.factories import make_page
 from tests.html import parse
@@ -19,7 +20,7 @@ from tests.html import parse
 pytestmark = pytest.mark.django_db
 
 FORM_URL = "/contact/"
-THANKS_URL = "/contact/thanks/"
+THANKS_H1 = ["Thank you, we have your message"]
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +28,12 @@ def _limits(settings):
     settings.ADMISSIONS_MIN_FILL_SECONDS = 3
     settings.ADMISSIONS_RATE_LIMIT = 5
     settings.ADMISSIONS_NOTIFY_EMAILS = []
+
+
+def reference_shown(response):
+    """The reference on a confirmation page (None if the page is not one)."""
+    found = re.search(r'<strong class="reference-code">(\w+)</strong>', response.content.decode())
+    return found and found.group(1)
 
 
 def input_attributes(html, name):
@@ -39,7 +46,6 @@ def input_attributes(html, name):
 
 def test_form_urls_are_named():
     assert reverse("admissions:inquiry") == FORM_URL
-    assert reverse("admissions:thanks") == THANKS_URL
 
 
 def test_form_page_renders_accessible_fields(client):
@@ -90,7 +96,7 @@ def test_form_collects_nothing_beyond_the_listed_fields(client):
 
     names = {attrs.get("name") for tag, attrs in parse(html).tags if attrs.get("name")}
     assert names - {"viewport", "description", "robots"} == {
-        "csrfmiddlewaretoken",
+        "safe_now",
         "inquiry_for",
         "first_name",
         "phone",
@@ -110,7 +116,7 @@ def test_form_collects_nothing_beyond_the_listed_fields(client):
     }
 
 
-def test_valid_inquiry_is_stored_and_redirects_to_confirmation(client):
+def test_valid_inquiry_is_stored_and_answered_with_confirmation(client):
     submission = uuid.uuid4()
 
     response = client.post(
@@ -125,8 +131,9 @@ def test_valid_inquiry_is_stored_and_redirects_to_confirmation(client):
     )
 
     inquiry = Inquiry.objects.get()
-    assert response.status_code == 302
-    assert response["Location"] == THANKS_URL
+    assert response.status_code == 200
+    assert parse(response.content.decode()).h1_texts == THANKS_H1
+    assert reference_shown(response) == inquiry.reference
     assert inquiry.first_name == "Robin"
     assert inquiry.phone.as_e164 == "+12025550143"
     assert str(Inquiry.objects.values_list("phone", flat=True).get()) == "+12025550143"
@@ -183,19 +190,17 @@ def test_email_only_inquiry_is_accepted(client):
         FORM_URL, inquiry_data(phone="", email="robin@example.org", contact_method="email")
     )
 
-    assert response.status_code == 302
+    assert reference_shown(response) == Inquiry.objects.get().reference
     assert Inquiry.objects.get().phone == ""
 
 
 def test_confirmation_shows_reference_and_no_personal_data(client):
-    client.post(FORM_URL, inquiry_data(email="robin@example.org"))
+    response = client.post(FORM_URL, inquiry_data(email="robin@example.org"))
     inquiry = Inquiry.objects.get()
-
-    response = client.get(THANKS_URL)
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert parse(html).h1_texts == ["Thank you, we have your message"]
+    assert parse(html).h1_texts == THANKS_H1
     assert f'<strong class="reference-code">{inquiry.reference}</strong>' in html
     assert "Robin" not in html
     assert "555-0143" not in html
@@ -208,20 +213,17 @@ def test_confirmation_shows_reference_and_no_personal_data(client):
 
 
 def test_confirmation_follows_voicemail_and_text_choices(client):
-    client.post(FORM_URL, inquiry_data(voicemail_ok="yes", texts_ok="yes"))
+    response = client.post(FORM_URL, inquiry_data(voicemail_ok="yes", texts_ok="yes"))
 
-    html = client.get(THANKS_URL).content.decode()
+    html = response.content.decode()
 
     assert "we may leave a short voicemail from Harbor Light Recovery" in html
     assert "Our calls and texts come from (555) 010-0199." in html
     assert "We will not send you text messages." not in html
 
 
-def test_confirmation_without_a_submission_redirects_to_form(client):
-    response = client.get(THANKS_URL)
-
-    assert response.status_code == 302
-    assert response["Location"] == FORM_URL
+def test_old_confirmation_address_is_gone(client):
+    assert client.get("/contact/thanks/").status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -299,8 +301,11 @@ def test_confirmation_without_a_submission_redirects_to_form(client):
             "first_name",
             "Ensure this value has at most 100 characters (it has 101).",
         ),
-        ({"inquiry_for": None}, "inquiry_for", "Please choose one."),
-        ({"contact_method": None}, "contact_method", "Please choose one."),
+        (
+            {"safe_now": "perhaps"},
+            "safe_now",
+            "Select a valid choice. perhaps is not one of the available choices.",
+        ),
         ({"voicemail_ok": None}, "voicemail_ok", "Please choose one."),
         (
             {"voicemail_ok": "maybe"},
@@ -363,22 +368,20 @@ def test_errors_are_summarised_linked_and_described(client):
 
 
 def test_radio_errors_link_to_first_option_and_describe_the_group(client):
-    html = client.post(FORM_URL, inquiry_data(inquiry_for=None)).content.decode()
+    html = client.post(FORM_URL, inquiry_data(texts_ok=None)).content.decode()
 
-    assert '<a href="#id_inquiry_for_0">Who the inquiry is for: Please choose one.</a>' in html
-    assert '<fieldset aria-describedby="id_inquiry_for_error">' in html
-    assert '<div id="id_inquiry_for_error" class="invalid-feedback">' in html
+    assert '<a href="#id_texts_ok_0">Text messages: Please choose one.</a>' in html
+    assert '<fieldset aria-describedby="id_texts_ok_error">' in html
+    assert '<div id="id_texts_ok_error" class="invalid-feedback">' in html
 
 
 def test_filled_honeypot_pretends_success_and_stores_nothing(client):
     response = client.post(FORM_URL, inquiry_data(confirm_details="http://spam.example"))
 
-    assert response.status_code == 302
-    assert response["Location"] == THANKS_URL
+    assert response.status_code == 200
+    assert parse(response.content.decode()).h1_texts == THANKS_H1
+    assert len(reference_shown(response)) == 8
     assert Inquiry.objects.count() == 0
-    thanks = client.get(THANKS_URL)
-    assert thanks.status_code == 200
-    assert len(thanks.context["reference"]) == 8
 
 
 def test_too_fast_submission_is_refused_with_input_kept(client):
@@ -435,74 +438,158 @@ def test_same_form_posted_twice_creates_one_inquiry(client):
     data = inquiry_data()
 
     first = client.post(FORM_URL, data)
-    reference = client.session[CONFIRMATION_SESSION_KEY]["reference"]
     second = client.post(FORM_URL, data)
 
-    assert first.status_code == second.status_code == 302
-    assert first["Location"] == second["Location"] == THANKS_URL
+    assert first.status_code == second.status_code == 200
     assert Inquiry.objects.count() == 1
-    assert client.session[CONFIRMATION_SESSION_KEY]["reference"] == reference
-    assert reference == Inquiry.objects.get().reference
+    assert reference_shown(first) == reference_shown(second) == Inquiry.objects.get().reference
 
 
 def test_same_form_posted_from_another_browser_shows_same_reference(client):
     data = inquiry_data()
     client.post(FORM_URL, data)
 
-    other = Client()
-    other.post(FORM_URL, data)
+    again = Client().post(FORM_URL, data)
 
     assert Inquiry.objects.count() == 1
-    assert other.session[CONFIRMATION_SESSION_KEY]["reference"] == Inquiry.objects.get().reference
+    assert reference_shown(again) == Inquiry.objects.get().reference
 
 
-def test_rate_limit_is_shared_between_workers_and_answers_429(settings):
+def test_over_the_hourly_limit_inquiries_are_stored_and_held(settings):
     settings.ADMISSIONS_RATE_LIMIT = 2
     worker_one, worker_two = Client(), Client()
 
-    first = worker_one.post(FORM_URL, inquiry_data())
-    second = worker_two.post(FORM_URL, inquiry_data())
+    first = worker_one.post(FORM_URL, inquiry_data(first_name="First"))
+    second = worker_two.post(FORM_URL, inquiry_data(first_name="Second"))
     third = worker_one.post(FORM_URL, inquiry_data(first_name="Third"))
 
-    html = third.content.decode()
-    assert (first.status_code, second.status_code, third.status_code) == (302, 302, 429)
-    assert Inquiry.objects.count() == 2
-    assert not Inquiry.objects.filter(first_name="Third").exists()
-    assert parse(html).h1_texts == ["Please call us instead"]
-    assert 'href="tel:+15550100199"' in html
-    assert "Third" not in html
+    held = dict(Inquiry.objects.values_list("first_name", "held_for_review"))
+    assert held == {"First": False, "Second": False, "Third": True}
+    # The visitor sees the normal confirmation; the held one keeps its deadline.
+    assert reference_shown(third) == Inquiry.objects.get(first_name="Third").reference
+    assert "within 4 hours" in third.content.decode()
+    for response in (first, second, third):
+        assert parse(response.content.decode()).h1_texts == THANKS_H1
 
 
-def test_rate_limit_counts_per_client_address(settings):
+def test_held_inquiry_keeps_its_notification_and_deadline(
+    client, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.ADMISSIONS_RATE_LIMIT = 1
+    settings.ADMISSIONS_NOTIFY_EMAILS = ["admissions@clinic.example"]
+    client.post(FORM_URL, inquiry_data())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(FORM_URL, inquiry_data(first_name="Held"))
+
+    held = Inquiry.objects.get(first_name="Held")
+    assert held.held_for_review is True
+    assert held.notifications.count() == 1
+    assert len(mailoutbox) == 1
+    assert held.first_contact_due_at == held.received_at + timedelta(minutes=240)
+    assert list(Inquiry.objects.open()) == list(Inquiry.objects.order_by("received_at"))
+
+
+def test_urgent_inquiry_over_the_limit_is_never_held(settings):
+    settings.ADMISSIONS_RATE_LIMIT = 1
+    Client().post(FORM_URL, inquiry_data())
+
+    Client().post(FORM_URL, inquiry_data(first_name="Crisis", message="he is not breathing"))
+    Client().post(FORM_URL, inquiry_data(first_name="Asked", safe_now="not_sure"))
+
+    for name in ("Crisis", "Asked"):
+        inquiry = Inquiry.objects.get(first_name=name)
+        assert (inquiry.priority, inquiry.held_for_review) == ("urgent", False)
+
+
+def test_limits_count_per_client_address(settings):
     settings.ADMISSIONS_RATE_LIMIT = 1
 
-    first = Client(REMOTE_ADDR="198.51.100.1").post(FORM_URL, inquiry_data())
-    other = Client(REMOTE_ADDR="198.51.100.2").post(FORM_URL, inquiry_data())
-    again = Client(REMOTE_ADDR="198.51.100.1").post(FORM_URL, inquiry_data())
+    Client(REMOTE_ADDR="198.51.100.1").post(FORM_URL, inquiry_data(first_name="One"))
+    Client(REMOTE_ADDR="198.51.100.2").post(FORM_URL, inquiry_data(first_name="Other"))
+    Client(REMOTE_ADDR="198.51.100.1").post(FORM_URL, inquiry_data(first_name="Again"))
 
-    assert (first.status_code, other.status_code, again.status_code) == (302, 302, 429)
+    held = dict(Inquiry.objects.values_list("first_name", "held_for_review"))
+    assert held == {"One": False, "Other": False, "Again": True}
 
 
-def test_rate_limit_fails_open_when_cache_is_down(client, settings, caplog):
+def test_over_the_daily_cap_the_form_comes_back_whole_with_the_phone(settings):
+    settings.ADMISSIONS_RATE_LIMIT = 1
+    settings.ADMISSIONS_DAILY_CAP = 2
+    visitor = Client()
+    visitor.post(FORM_URL, inquiry_data())
+    visitor.post(FORM_URL, inquiry_data())
+
+    refused = visitor.post(
+        FORM_URL, inquiry_data(first_name="Kept", email="kept@example.org", message="Still here")
+    )
+
+    html = refused.content.decode()
+    assert refused.status_code == 429
+    assert Inquiry.objects.count() == 2
+    assert parse(html).h1_texts == ["Contact admissions"]
+    assert "We could not send your message just now." in html
+    assert 'href="tel:+15550100199"' in html
+    assert "Nothing you typed was kept" not in html
+    assert input_attributes(html, "first_name")["value"] == "Kept"
+    assert input_attributes(html, "email")["value"] == "kept@example.org"
+    assert ">\nStill here</textarea>" in html
+
+
+def test_crisis_over_the_daily_cap_is_stored_as_urgent(settings):
+    settings.ADMISSIONS_DAILY_CAP = 1
+    Client().post(FORM_URL, inquiry_data())
+
+    response = Client().post(
+        FORM_URL, inquiry_data(first_name="Crisis", message="my son od'd, he won't wake up")
+    )
+
+    crisis = Inquiry.objects.get(first_name="Crisis")
+    assert (crisis.priority, crisis.held_for_review) == ("urgent", False)
+    assert reference_shown(response) == crisis.reference
+
+
+def test_inquiries_are_stored_when_cache_is_down(client, settings):
     settings.CACHES = {"default": {"BACKEND": "tests.admissions.backends.DownCache"}}
     settings.ADMISSIONS_RATE_LIMIT = 1
-    caplog.set_level(logging.WARNING, logger="admissions")
 
-    responses = [client.post(FORM_URL, inquiry_data()).status_code for _ in range(3)]
+    responses = [client.post(FORM_URL, inquiry_data()) for _ in range(3)]
 
-    assert responses == [302, 302, 302]
+    assert [reference_shown(response) is not None for response in responses] == [True] * 3
     assert Inquiry.objects.count() == 3
-    assert "Inquiry rate limit not checked: cache unavailable (ConnectionError)" in caplog.messages
+
+
+@pytest.mark.parametrize(
+    ("answer", "urgent"), [("no", True), ("not_sure", True), ("yes", False), ("", False)]
+)
+def test_safety_answer_sets_priority_and_reason(client, answer, urgent):
+    response = client.post(FORM_URL, inquiry_data(safe_now=answer))
+
+    inquiry = Inquiry.objects.get()
+    html = response.content.decode()
+    assert inquiry.safe_now == answer
+    assert inquiry.is_urgent is urgent
+    assert ('class="crisis-first"' in html) is urgent
+    if urgent:
+        assert html.index('href="tel:911"', html.index("<main")) < html.index("<h1>")
+        assert html.index('href="sms:988"', html.index("<main")) < html.index("<h1>")
+        assert "within 60 minutes" in html
+        assert inquiry.urgent_because.startswith("Answered")
+    else:
+        assert "within 4 hours" in html
 
 
 def test_crisis_message_makes_inquiry_urgent_and_puts_crisis_lines_first(client):
-    client.post(
-        FORM_URL, inquiry_data(message="My brother says he wants to end his life. Suicidal.")
+    response = client.post(
+        FORM_URL,
+        inquiry_data(message="I don't want to live anymore. I took a bunch of pills tonight."),
     )
 
-    html = client.get(THANKS_URL).content.decode()
-
-    assert Inquiry.objects.get().priority == Inquiry.Priority.URGENT
+    html = response.content.decode()
+    inquiry = Inquiry.objects.get()
+    assert inquiry.priority == Inquiry.Priority.URGENT
+    assert inquiry.crisis_rule != ""
+    assert "pills" not in inquiry.urgent_because
     assert html.index('class="crisis-first"') < html.index("<h1>")
     assert html.index('href="tel:988"', html.index("<main")) < html.index("<h1>")
     assert "within 60 minutes" in html
@@ -539,7 +626,6 @@ def test_no_log_line_contains_what_the_visitor_typed(
             ),
         )
     client.post(FORM_URL, inquiry_data(first_name="Quillon", phone="bad"))
-    client.get(THANKS_URL)
 
     for logger in quiet:
         logger.removeHandler(caplog.handler)
@@ -606,7 +692,7 @@ def test_tampered_attribution_cookie_is_ignored(client):
 
     response = client.post(FORM_URL, inquiry_data())
 
-    assert response.status_code == 302
+    assert reference_shown(response) == Inquiry.objects.get().reference
     assert Inquiry.objects.get().utm_source == ""
 
 

@@ -106,7 +106,7 @@ def test_sitemap_lists_every_published_page_with_lastmod_on_site_url(
     assert set(locations.values()) == {today}
 
 
-def test_robots_txt_hides_the_admin_and_thanks_page_and_points_to_the_sitemap(client, settings):
+def test_robots_txt_hides_the_admin_and_points_to_the_sitemap(client, settings):
     settings.SITE_URL = "https://clinic.example"
 
     response = client.get("/robots.txt")
@@ -115,7 +115,6 @@ def test_robots_txt_hides_the_admin_and_thanks_page_and_points_to_the_sitemap(cl
     assert response.content.decode() == (
         "User-agent: *\n"
         "Disallow: /admin/\n"
-        "Disallow: /contact/thanks\n"
         "\n"
         "Sitemap: https://clinic.example/sitemap.xml\n"
     )

@@ -1,0 +1,93 @@
+"""How many inquiries one client address has sent: the counts behind "held for review"
+and the daily flood cap (see admissions/views.py).
+
+Counting is race-free across workers and servers: Redis increments atomically (add,
+then incr, which keeps the expiry); with the database cache, a counter row is updated
+with F("count") + 1 (admissions.models.SubmissionCount). Each post gets its own number,
+so two simultaneous posts can never both be "the fifth".
+
+If counting fails (the cache or database is down) the post counts as the first: a
+person in need is never turned away by an infrastructure problem.
+"""
+
+import hashlib
+import hmac
+import logging
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from iop_site.addresses import client_address
+
+from .models import SubmissionCount
+
+logger = logging.getLogger(__name__)
+
+DAY_SECONDS = 24 * 60 * 60
+
+
+@dataclass(frozen=True)
+class Counts:
+    in_window: int
+    today: int
+
+    @property
+    def over_window_limit(self):
+        """More than ADMISSIONS_RATE_LIMIT in the window: stored, but held for review."""
+        return self.in_window > settings.ADMISSIONS_RATE_LIMIT
+
+    @property
+    def over_daily_cap(self):
+        """More than ADMISSIONS_DAILY_CAP today: only an urgent post is still stored."""
+        return self.today > settings.ADMISSIONS_DAILY_CAP
+
+
+def count_submission(request):
+    """Count one more inquiry post from this request's client address. Side effect:
+    increments two counters (this window's and today's)."""
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256
+    ).hexdigest()[:32]
+    window = max(settings.ADMISSIONS_RATE_WINDOW_MINUTES, 1) * 60
+    return Counts(
+        in_window=_increment(f"admissions:inquiries:{digest}", window),
+        today=_increment(f"admissions:inquiries-day:{digest}", DAY_SECONDS),
+    )
+
+
+def _increment(prefix, seconds):
+    bucket = int(time.time() // seconds)
+    key = f"{prefix}:{bucket}"
+    try:
+        cache = caches["default"]
+        if isinstance(cache, RedisCache):
+            cache.add(key, 0, timeout=seconds)
+            return cache.incr(key)
+        return _increment_row(key, expires_at=(bucket + 1) * seconds)
+    except Exception as exc:
+        logger.warning("Inquiry count unavailable (%s); not limited", type(exc).__name__)
+        return 1
+
+
+def _increment_row(key, expires_at):
+    counters = SubmissionCount.objects.filter(key=key)
+    with transaction.atomic():
+        if counters.update(count=F("count") + 1):
+            return counters.values_list("count", flat=True).get()
+        try:
+            with transaction.atomic():
+                SubmissionCount.objects.create(
+                    key=key, count=1, expires_at=datetime.fromtimestamp(expires_at, tz=UTC)
+                )
+        except IntegrityError:
+            # Another post made the row first: count on it.
+            counters.update(count=F("count") + 1)
+            return counters.values_list("count", flat=True).get()
+        SubmissionCount.objects.filter(expires_at__lt=datetime.now(tz=UTC)).delete()
+        return 1
