@@ -24,6 +24,10 @@ def client_address(request):
 
 def _normalised(value):
     try:
-        return str(ipaddress.ip_address(value))
+        address = ipaddress.ip_address(value)
     except ValueError:
         return None
+    # An IPv6 zone ("fe80::1%eth0") is free text from the client: not an address.
+    if getattr(address, "scope_id", None) is not None:
+        return None
+    return str(address)

@@ -28,7 +28,9 @@ def test_client_address_trusts_only_the_proxys_appended_hop(settings):
     assert client_address(request) == "198.51.100.7"
 
 
-@pytest.mark.parametrize("forwarded", ["", "not-an-address", "198.51.100.7, <script>", " , "])
+@pytest.mark.parametrize(
+    "forwarded", ["", "not-an-address", "198.51.100.7, <script>", " , ", "fe80::1%<script>"]
+)
 def test_client_address_behind_proxy_falls_back_on_garbage(settings, forwarded):
     settings.BEHIND_PROXY = True
 
