@@ -62,8 +62,9 @@ UP_TO_4_WORDS = r"(?:(?!to )[\w']+ ){0,4}"
 NARCAN = r"(?:nar[ck][aeio][nm]|nal[oa]x[oa]ne?|naloxen|naxolone|kloxxado|zimhi)"
 # "won't wake up *for work*" is a late riser, not an emergency.
 NOT_A_LATE_RISER = r"(?! (?:early|on time|in time|for|before|until|till|by|at \d|in the morning)\b)"
-# "I don't want to live *like this*" is what people say when they ask for treatment.
-NOT_A_WAY_OF_LIFE = r"(?! (?:like|this way|that way|with|in|at|on|near|there|here|alone|by)\b)"
+# "I don't want to live *with my parents*" is about where, not whether. "I don't want to
+# live like this" stays a flag: it is also how despair sounds, and a doubt is a call.
+NOT_A_WAY_OF_LIFE = r"(?! (?:with|in|at|on|near|there|here|alone|by)\b)"
 END = r"end(?:s|ed|ing|in'?)?"
 WANT = r"(?:want|wants|wanted|wanting|wanna|wish|wishes|wished|wishing)"
 TO = r"(?:to|too|2)"
@@ -228,7 +229,7 @@ RULES = {
                 r"|point) (?:to|in|for) (?:live|living|go on|going on|keep going|be alive"
                 r"|stay alive|life)",
                 r"nothing (?:left )?to live for|point (?:of|in) (?:living|being alive|going on)",
-                r"(?:tired|sick) of (?:living|life|being alive|existing)(?! (?:like|this way)\b)",
+                r"(?:tired|sick) of (?:living|life|being alive|existing)",
                 r"(?:not|isn'?t|ain'?t|no longer) worth living|life (?:is not|isn'?t|ain'?t|not)"
                 r" worth it",
                 r"(?:hope|hoping|pray|praying|wish|wishing)(?: that)?(?: i| he| she)?"

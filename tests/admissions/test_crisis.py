@@ -12,6 +12,9 @@ URGENT = [
     "he is not breathing",
     "I'm not suicidal but I took too many pills",
     "not sure I want to live",
+    # Also how despair sounds: when in doubt, a call.
+    "I don't want to live like this anymore, I need help with my drinking",
+    "I'm tired of living like this, I need to stop",
     "i dont want to live",
     "I don\u2019t want to be alive anymore",  # a curly apostrophe, as phones type it
     "im sucidal and i dont know who to call",
@@ -54,6 +57,7 @@ URGENT = [
 # Ordinary messages to an addiction-treatment program, some with a denial in them.
 NOT_URGENT = [
     "I'm not suicidal, I just want to stop drinking",
+    "I don't want to live with my parents anymore, can I still do the program?",
     "no thoughts of self-harm",
     "never been suicidal",
     "I don't want to die, I want help",
@@ -69,7 +73,6 @@ NOT_URGENT = [
     "I have never overdosed, but I drink every day",
     "He has never OD'd, thank god, but he uses every day",
     "She denies any suicidal thoughts, she just needs help with alcohol",
-    "I don't want to live like this anymore, I need help with my drinking",
     "I'm cutting down on drinking but it's hard",
     "I'm killing time until my shift, can someone call me after 5?",
     "My job is killing me and I drink to cope",
@@ -82,7 +85,6 @@ NOT_URGENT = [
     "I'm going to jump at the chance to get into the evening program",
     "I took two pills for my back last night",
     "I take my meds every morning like prescribed",
-    "I'm tired of living like this, I need to stop",
     "I've had too many DUIs",
     "I swallowed my pride and decided to reach out",
     "no history of overdose or self harm",
