@@ -11,7 +11,6 @@ from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from iop_site.admin import can_view_inquiry_data, inquiry_data_permissions
 from iop_site.models import (
     EnrolmentWindow,
     Passkey,
@@ -19,6 +18,7 @@ from iop_site.models import (
     RecoveryCodeDevice,
     relying_party,
 )
+from iop_site.two_factor.access import can_view_inquiry_data, inquiry_data_permissions
 from tests.factories import make_user
 from tests.html import parse
 
