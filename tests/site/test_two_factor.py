@@ -72,6 +72,14 @@ def make_old_account(username, **fields):
     return user
 
 
+def sign_in_as_superuser_with_code(client):
+    """Signs `client` in as "root", a superuser past its first 24 hours, with a code from
+    its authenticator app; returns the superuser."""
+    superuser = make_old_account("root", is_superuser=True)
+    login(client, "root", otp_token=current_code(add_totp_device(superuser)))
+    return superuser
+
+
 def enrol_url(next_url=""):
     url = reverse("admin:two_factor_enrol")
     return f"{url}?{urlencode({'next': next_url})}" if next_url else url
@@ -298,10 +306,8 @@ def test_account_past_its_24_hours_is_refused_and_told_to_ask_a_superuser(client
 
 def test_superuser_setting_a_password_in_the_admin_opens_24_hours_to_enrol(client, settings):
     settings.STAFF_REQUIRE_2FA = True
-    superuser = make_old_account("root", is_superuser=True)
-    device = add_totp_device(superuser)
+    superuser = sign_in_as_superuser_with_code(client)
     colleague = make_old_account("alex", groups=("Admissions",))
-    login(client, "root", otp_token=current_code(device))
 
     response = client.post(
         reverse("admin:auth_user_password_change", args=[colleague.pk]),
@@ -322,10 +328,8 @@ def test_superuser_setting_a_password_in_the_admin_opens_24_hours_to_enrol(clien
 
 def test_a_refused_password_change_opens_no_window(client, settings):
     settings.STAFF_REQUIRE_2FA = True
-    superuser = make_old_account("root", is_superuser=True)
-    device = add_totp_device(superuser)
+    sign_in_as_superuser_with_code(client)
     colleague = make_old_account("alex", groups=("Admissions",))
-    login(client, "root", otp_token=current_code(device))
 
     response = client.post(
         reverse("admin:auth_user_password_change", args=[colleague.pk]),
@@ -445,12 +449,10 @@ def test_new_recovery_codes_replace_the_old_ones(client, settings):
 
 def test_superuser_sees_and_deletes_an_accounts_recovery_codes_in_the_admin(client, settings):
     settings.STAFF_REQUIRE_2FA = True
-    superuser = make_old_account("root", is_superuser=True)
-    device = add_totp_device(superuser)
+    sign_in_as_superuser_with_code(client)
     colleague = make_user("alex", groups=("Admissions",))
     RecoveryCodeDevice.replace_for(colleague)
     codes = RecoveryCodeDevice.objects.get(user=colleague)
-    login(client, "root", otp_token=current_code(device))
 
     listing = client.get(reverse("admin:iop_site_recoverycodedevice_changelist"))
     deleted = client.post(
