@@ -4,9 +4,12 @@ Admissions staff work inquiries here; only they see inquiries (Marketing sees th
 counts-only report). Status moves go through Inquiry.move_to (actions and the
 "Move to" form on the change page); nothing edits `status` directly. Notes and contact
 attempts are append-only; what the visitor submitted is read-only except the phone
-number and email address, which staff correct when a call reveals a typo.
+number and email address, which staff correct when a call reveals a typo. Every page
+that shows an inquiry writes its access records (access.RecordsAccess); superusers read
+the trail under *Access trail*.
 """
 
+from .access import AccessRecordAdmin
 from .inlines import HISTORY_SHOWN
 from .inquiry import InquiryAdmin
 from .notification import NotificationAdmin
@@ -14,6 +17,7 @@ from .reporting import inquiry_counts, neutralise_cell
 
 __all__ = [
     "HISTORY_SHOWN",
+    "AccessRecordAdmin",
     "InquiryAdmin",
     "NotificationAdmin",
     "inquiry_counts",

@@ -86,8 +86,8 @@ class EventInline(admin.TabularInline):
         return False
 
     def get_queryset(self, request):
-        # Every opening of the page adds an event: show the latest ones, so a much-opened
-        # inquiry does not render an ever longer page.
+        # Show the latest events only, so a long-worked inquiry does not render an ever
+        # longer page. (Openings of the page are in the access trail, not here.)
         queryset = super().get_queryset(request).select_related("actor", "assignee")
         object_id = request.resolver_match.kwargs.get("object_id")
         if object_id:

@@ -4,14 +4,17 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from admissions.models import Notification
+from admissions.models import AccessRecord, Notification
 from admissions.notifications import deliver
+
+from .access import RecordsAccess
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(RecordsAccess, admin.ModelAdmin):
     """What the outbox holds: pending and failed emails are retried every minute by
-    `manage.py send_notifications`; staff can also retry now."""
+    `manage.py send_notifications`; staff can also retry now. Its pages show inquiry
+    references: each is in the access trail as the notification outbox."""
 
     list_display = (
         "inquiry",
@@ -26,7 +29,13 @@ class NotificationAdmin(admin.ModelAdmin):
     list_select_related = ("inquiry",)
     fields = list_display
     readonly_fields = list_display
-    actions = ("send_now",)
+    actions = ("delete_selected", "send_now")
+
+    def inquiry_references(self, notifications):
+        return [notification.inquiry.reference for notification in notifications]
+
+    def access_view(self, view):
+        return AccessRecord.View.NOTIFICATIONS
 
     def has_add_permission(self, request):
         return False

@@ -2,10 +2,11 @@
 
 An inquiry holds what a prospective patient (or someone who cares about them) told
 us, which is health information: it stays in the database and is shown only to
-admissions staff. Events, notifications and log lines hold ids, statuses, actors and
-times, never the text a visitor typed.
+admissions staff. Events, access records, notifications and log lines hold ids,
+references, statuses, actors and times, never the text a visitor typed.
 """
 
+from .access import AccessRecord
 from .activity import ContactAttempt, InquiryEvent, Note
 from .choices import InquiryPriority, InquiryStatus
 from .inquiry import (
@@ -23,6 +24,7 @@ from .notification import Notification
 __all__ = [
     "REFERENCE_ALPHABET",
     "REFERENCE_LENGTH",
+    "AccessRecord",
     "ContactAttempt",
     "Inquiry",
     "InquiryEvent",

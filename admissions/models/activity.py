@@ -21,7 +21,6 @@ class InquiryEvent(models.Model):
         CONTACT_LOGGED = "contact_logged", _("Contact attempt logged")
         DETAILS_CORRECTED = "details_corrected", _("Contact details corrected")
         EXPORTED = "exported", _("Exported to CSV")
-        VIEWED = "viewed", _("Opened by staff")
         HOLD_RELEASED = "hold_released", _("Released from hold")
 
     inquiry = models.ForeignKey(
