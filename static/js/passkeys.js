@@ -1,4 +1,4 @@
-// Passkeys in the staff admin (iop_site/admin.py). A page gives the WebAuthn options as
+// Passkeys in the staff admin (iop_site/two_factor/views.py). A page gives the WebAuthn options as
 // JSON (json_script); this runs the browser's ceremony when the button is pressed and
 // posts the answer in the button's form, where the server checks it. Without
 // JavaScript the button stays hidden and the authenticator app's code form still works.
