@@ -235,7 +235,7 @@ STAFF_LOGIN_RETRY_MINUTES = env_int("AXES_USERNAME_RETRY_MINUTES", 10)
 
 # Two-factor sign-in for staff. With STAFF_REQUIRE_2FA on, every account that can see
 # inquiry data (superusers included) must give a second factor to use the admin
-# (iop_site/admin.py, `can_view_inquiry_data`); anyone with a device is asked for it.
+# (iop_site/two_factor/access.py, `can_view_inquiry_data`); anyone with a device is asked.
 STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", default=False)
 OTP_TOTP_ISSUER = os.environ.get("CLINIC_NAME", "Harbor Light Recovery") + " staff"
 
@@ -408,6 +408,7 @@ ADMISSIONS_DAILY_CAP = env_int("ADMISSIONS_DAILY_CAP", 200)
 ADMISSIONS_URGENT_DEADLINE_MINUTES = env_int("ADMISSIONS_URGENT_DEADLINE_MINUTES", 60)
 ADMISSIONS_DEADLINE_MINUTES = env_int("ADMISSIONS_DEADLINE_MINUTES", 240)
 ADMISSIONS_RETENTION_DAYS = env_int("ADMISSIONS_RETENTION_DAYS", 365)
+ADMISSIONS_ACCESS_RETENTION_DAYS = env_int("ADMISSIONS_ACCESS_RETENTION_DAYS", 2190)
 ADMISSIONS_REPORT_MIN_COUNT = env_int("ADMISSIONS_REPORT_MIN_COUNT", 5)
 # Seconds the visitor's request may wait for the mail server before the notification
 # is left to `manage.py send_notifications`.
