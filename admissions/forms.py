@@ -384,6 +384,8 @@ class InquiryForm(forms.ModelForm):
         self.data[self.add_prefix("form_token")] = new_form_token(ready=True)
 
     def save(self, commit=True, attribution=None, held_for_review=False):
+        """The inquiry from the website; with `commit`, received (stored with its first
+        event, see Inquiry.receive)."""
         inquiry = super().save(commit=False)
         inquiry.held_for_review = held_for_review
         inquiry.source = Inquiry.Source.WEBSITE
@@ -393,7 +395,7 @@ class InquiryForm(forms.ModelForm):
         for field, value in (attribution or {}).items():
             setattr(inquiry, field, value)
         if commit:
-            inquiry.save()
+            inquiry.receive()
         return inquiry
 
 

@@ -27,7 +27,7 @@ from . import notifications
 from .forms import InquiryForm, new_form_token
 from .limits import count_submission
 from .middleware import COOKIE_NAME, read_attribution
-from .models import Inquiry, InquiryEvent, new_reference
+from .models import Inquiry, new_reference
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +62,6 @@ def create_inquiry(request, form, held):
     try:
         with transaction.atomic():
             inquiry = form.save(attribution=read_attribution(request), held_for_review=held)
-            InquiryEvent.objects.create(
-                inquiry=inquiry, kind=InquiryEvent.Kind.CREATED, to_status=inquiry.status
-            )
             notifications.queue_new_inquiry(inquiry)
     except IntegrityError:
         # A double click raced the first post past the duplicate check.

@@ -26,7 +26,7 @@ def seed(count):
     from django.db import transaction
     from django.utils import timezone
 
-    from admissions.models import Inquiry, InquiryEvent, Note, new_reference
+    from admissions.models import Inquiry, Note, new_reference
 
     rng = random.Random(2026)  # noqa: S311 - test data, not secrets
     password = secrets.token_urlsafe(16)
@@ -61,22 +61,12 @@ def seed(count):
                     status=status,
                     assigned_to=user if rng.random() < 0.3 else None,
                     consent_at=received,
-                    first_contact_due_at=received + timedelta(hours=1 if urgent else 4),
                     first_contact_at=None if status == Inquiry.Status.NEW else received,
                     closed_at=None if status in Inquiry.OPEN_STATUSES else received,
                 )
             )
         with transaction.atomic():
-            created = Inquiry.objects.bulk_create(inquiries)
-            InquiryEvent.objects.bulk_create(
-                InquiryEvent(
-                    inquiry=inquiry,
-                    kind=InquiryEvent.Kind.CREATED,
-                    to_status=Inquiry.Status.NEW,
-                    created_at=inquiry.received_at,
-                )
-                for inquiry in created
-            )
+            created = Inquiry.objects.receive_in_bulk(inquiries)
             Note.objects.bulk_create(
                 Note(inquiry=inquiry, author=user, text="Left a message at the agreed time.")
                 for inquiry in created

@@ -1,7 +1,6 @@
 """The inquiry queue and an inquiry's page."""
 
 import csv
-from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
@@ -23,7 +22,6 @@ from admissions.models import (
     AccessRecord,
     ContactAttempt,
     Inquiry,
-    InquiryEvent,
     Note,
     WorkflowError,
 )
@@ -235,57 +233,35 @@ class InquiryAdmin(RecordsAccess, admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        """Side effects: events for an inquiry taken by phone, a reassignment or a
-        corrected phone number or email (ids only, never the values)."""
+        """Through the inquiry's own methods, so that each change is in its history: an
+        inquiry taken by phone is received; on an existing one, a priority change, a
+        reassignment and corrected contact details each write their event (ids only,
+        never the values), and a new follow-up time is saved."""
         if not change:
             obj.created_by = request.user
             obj.consent_at = None
-            super().save_model(request, obj, form, change)
-            InquiryEvent.objects.create(
-                inquiry=obj, kind=InquiryEvent.Kind.CREATED, actor=request.user
-            )
-            if obj.assigned_to:
-                InquiryEvent.objects.create(
-                    inquiry=obj,
-                    kind=InquiryEvent.Kind.ASSIGNED,
-                    actor=request.user,
-                    assignee=obj.assigned_to,
-                )
+            obj.receive(by=request.user)
             return
-        if "priority" in form.changed_data and obj.first_contact_at is None:
-            obj.first_contact_due_at = obj.received_at + timedelta(
-                minutes=obj.contact_deadline_minutes()
-            )
-        super().save_model(request, obj, form, change)
-        if "assigned_to" in form.changed_data:
-            InquiryEvent.objects.create(
-                inquiry=obj,
-                kind=InquiryEvent.Kind.ASSIGNED,
-                actor=request.user,
-                assignee=obj.assigned_to,
-            )
-        if set(CORRECTABLE_FIELDS) & set(form.changed_data):
-            InquiryEvent.objects.create(
-                inquiry=obj, kind=InquiryEvent.Kind.DETAILS_CORRECTED, actor=request.user
-            )
+        changed = set(form.changed_data)
+        if "priority" in changed:
+            obj.set_priority(obj.priority, by=request.user)
+        if "assigned_to" in changed:
+            obj.assign_to(obj.assigned_to, by=request.user)
+        if changed & set(CORRECTABLE_FIELDS):
+            obj.correct_contact_details(obj.phone, obj.email, by=request.user)
+        if "next_follow_up_at" in changed:
+            obj.save(update_fields=["next_follow_up_at", "updated_at"])
 
     def save_formset(self, request, form, formset, change):
-        """New notes and contact attempts get their author and an event; a contact
-        attempt that reached the person records the first contact."""
+        """New notes and contact attempts go through the inquiry (add_note and
+        log_contact), which writes their events and, for an attempt that reached the
+        person, the first contact."""
         inquiry = form.instance
         for item in formset.save(commit=False):
             if isinstance(item, Note):
-                item.author = request.user
-                item.save()
-                InquiryEvent.objects.create(
-                    inquiry=inquiry, kind=InquiryEvent.Kind.NOTE_ADDED, actor=request.user
-                )
+                inquiry.add_note(item.text, by=request.user)
             elif isinstance(item, ContactAttempt):
-                item.by = request.user
-                item.save()
-                inquiry.record_contact_attempt(item)
-            else:
-                item.save()
+                inquiry.log_contact(item.channel, item.outcome, by=request.user, at=item.at)
 
     # --- Search
 
@@ -452,10 +428,7 @@ class InquiryAdmin(RecordsAccess, admin.ModelAdmin):
         writer.writerow([str(label) for _name, label in CSV_COLUMNS])
         for inquiry in inquiries:
             writer.writerow([neutralise_cell(csv_value(inquiry, name)) for name, _l in CSV_COLUMNS])
-        InquiryEvent.objects.bulk_create(
-            InquiryEvent(inquiry=inquiry, kind=InquiryEvent.Kind.EXPORTED, actor=request.user)
-            for inquiry in inquiries
-        )
+        queryset.record_export(by=request.user)
         AccessRecord.record(
             request.user, self.inquiry_references(inquiries), AccessRecord.View.EXPORT
         )

@@ -9,12 +9,12 @@ references, statuses, actors and times, never the text a visitor typed.
 from .access import AccessRecord
 from .activity import ContactAttempt, InquiryEvent, Note
 from .choices import InquiryPriority, InquiryStatus
+from .history import WorkflowError
 from .inquiry import (
     REFERENCE_ALPHABET,
     REFERENCE_LENGTH,
     Inquiry,
     InquiryQuerySet,
-    WorkflowError,
     mentions_crisis,
     new_reference,
 )

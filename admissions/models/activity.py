@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from .choices import InquiryStatus
+from .choices import InquiryPriority, InquiryStatus
 
 
 class InquiryEvent(models.Model):
@@ -22,6 +22,7 @@ class InquiryEvent(models.Model):
         DETAILS_CORRECTED = "details_corrected", _("Contact details corrected")
         EXPORTED = "exported", _("Exported to CSV")
         HOLD_RELEASED = "hold_released", _("Released from hold")
+        PRIORITY_CHANGED = "priority_changed", _("Priority changed")
 
     inquiry = models.ForeignKey(
         "admissions.Inquiry", on_delete=models.CASCADE, related_name="events"
@@ -32,6 +33,12 @@ class InquiryEvent(models.Model):
     )
     to_status = models.CharField(
         _("to status"), max_length=24, choices=InquiryStatus.choices, blank=True
+    )
+    from_priority = models.CharField(
+        _("from priority"), max_length=10, choices=InquiryPriority.choices, blank=True
+    )
+    to_priority = models.CharField(
+        _("to priority"), max_length=10, choices=InquiryPriority.choices, blank=True
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -61,6 +68,8 @@ class InquiryEvent(models.Model):
     def __str__(self):
         if self.kind == self.Kind.STATUS_CHANGED:
             return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+        if self.kind == self.Kind.PRIORITY_CHANGED:
+            return f"{self.get_from_priority_display()} → {self.get_to_priority_display()}"
         return str(self.get_kind_display())
 
 

@@ -12,8 +12,8 @@ from phonenumber_field.modelfields import PhoneNumberField
 
 from admissions.crisis import RULE_LABELS, crisis_rule
 
-from .activity import ContactAttempt, InquiryEvent, Note
 from .choices import InquiryPriority, InquiryStatus
+from .history import InquiryHistory, InquiryHistoryQuerySet
 
 # No 0/O, 1/I/L: a reference is read aloud over the phone.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -28,11 +28,7 @@ def new_reference():
     return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
 
 
-class WorkflowError(Exception):
-    """A status move the workflow does not allow."""
-
-
-class InquiryQuerySet(models.QuerySet):
+class InquiryQuerySet(InquiryHistoryQuerySet, models.QuerySet):
     def open(self):
         return self.filter(status__in=Inquiry.OPEN_STATUSES)
 
@@ -46,7 +42,7 @@ class InquiryQuerySet(models.QuerySet):
         )
 
 
-class Inquiry(models.Model):
+class Inquiry(InquiryHistory, models.Model):
     class SafeNow(models.TextChoices):
         YES = "yes", _("Yes")
         NO = "no", _("No")
@@ -336,9 +332,7 @@ class Inquiry(models.Model):
         if self._state.adding:
             self.derive_priority()
             if self.first_contact_due_at is None:
-                self.first_contact_due_at = self.received_at + timedelta(
-                    minutes=self.contact_deadline_minutes()
-                )
+                self.first_contact_due_at = self.first_contact_deadline()
             if not self.reference:
                 for _attempt in range(10):
                     self.reference = new_reference()
@@ -402,126 +396,7 @@ class Inquiry(models.Model):
             return settings.ADMISSIONS_URGENT_DEADLINE_MINUTES
         return settings.ADMISSIONS_DEADLINE_MINUTES
 
-    def move_to(self, status, by=None, note=""):
-        """Move the inquiry to `status` if the workflow allows it.
-
-        Side effects: locks and saves this row (status and milestone times), writes a
-        status event and, when given, a note by `by`. Moving to the current status does
-        nothing and returns False; a move the workflow refuses raises WorkflowError.
-        """
-        status = self.Status(status)
-        with transaction.atomic():
-            current = Inquiry.objects.select_for_update().get(pk=self.pk)
-            if current.status == status:
-                self.status = current.status
-                return False
-            if status not in current.allowed_moves():
-                raise WorkflowError(
-                    _("An inquiry cannot move from “%(from)s” to “%(to)s”.")
-                    % {"from": current.get_status_display(), "to": status.label}
-                )
-            now = timezone.now()
-            previous = current.status
-            changed = ["status", "updated_at"]
-            current.status = status
-            if status == self.Status.CONTACTED and current.first_contact_at is None:
-                current.first_contact_at = now
-                changed.append("first_contact_at")
-            if (
-                status == self.Status.ASSESSMENT_SCHEDULED
-                and current.assessment_scheduled_at is None
-            ):
-                current.assessment_scheduled_at = now
-                changed.append("assessment_scheduled_at")
-            closed_at = None if status in self.OPEN_STATUSES else now
-            if closed_at != current.closed_at:
-                current.closed_at = closed_at
-                changed.append("closed_at")
-            current.save(update_fields=changed)
-            InquiryEvent.objects.create(
-                inquiry=current,
-                kind=InquiryEvent.Kind.STATUS_CHANGED,
-                from_status=previous,
-                to_status=status,
-                actor=by,
-                created_at=now,
-            )
-            if note:
-                Note.objects.create(inquiry=current, author=by, text=note, created_at=now)
-                InquiryEvent.objects.create(
-                    inquiry=current, kind=InquiryEvent.Kind.NOTE_ADDED, actor=by, created_at=now
-                )
-        for field in changed:
-            setattr(self, field, getattr(current, field))
-        return True
-
-    move_to.alters_data = True
-
-    def assign_to(self, user, by=None):
-        """Assign the inquiry (None unassigns). Side effects: saves assigned_to and writes
-        an assignment event. Returns False when nothing changed."""
-        with transaction.atomic():
-            current = Inquiry.objects.select_for_update().get(pk=self.pk)
-            if current.assigned_to_id == (user.pk if user else None):
-                return False
-            current.assigned_to = user
-            current.save(update_fields=["assigned_to", "updated_at"])
-            InquiryEvent.objects.create(
-                inquiry=current, kind=InquiryEvent.Kind.ASSIGNED, actor=by, assignee=user
-            )
-        self.assigned_to = user
-        return True
-
-    assign_to.alters_data = True
-
-    def release_hold(self, by=None):
-        """Clear the held-for-review flag: staff checked it is a real inquiry. Side
-        effects: saves the flag and writes a "released from hold" event. Returns False
-        when it was not held."""
-        with transaction.atomic():
-            released = Inquiry.objects.filter(pk=self.pk, held_for_review=True).update(
-                held_for_review=False, updated_at=timezone.now()
-            )
-            if released:
-                InquiryEvent.objects.create(
-                    inquiry_id=self.pk, kind=InquiryEvent.Kind.HOLD_RELEASED, actor=by
-                )
-        self.held_for_review = False
-        return bool(released)
-
-    release_hold.alters_data = True
-
-    def log_contact_attempt(self, channel, outcome, by=None, at=None):
-        """Record a contact attempt. Side effects: saves the attempt and an event; if it
-        reached the person, records the first contact and moves a new inquiry to
-        Contacted."""
-        at = at or timezone.now()
-        with transaction.atomic():
-            attempt = ContactAttempt.objects.create(
-                inquiry=self, channel=channel, outcome=outcome, by=by, at=at
-            )
-            self.record_contact_attempt(attempt)
-        return attempt
-
-    log_contact_attempt.alters_data = True
-
-    def record_contact_attempt(self, attempt):
-        """The follow-up of a saved attempt (also used by the admin inline): an event,
-        and for an attempt that reached the person, the first contact."""
-        with transaction.atomic():
-            InquiryEvent.objects.create(
-                inquiry=self,
-                kind=InquiryEvent.Kind.CONTACT_LOGGED,
-                actor=attempt.by,
-                created_at=attempt.at,
-            )
-            if attempt.outcome != ContactAttempt.Outcome.REACHED:
-                return
-            Inquiry.objects.filter(pk=self.pk, first_contact_at__isnull=True).update(
-                first_contact_at=attempt.at
-            )
-            self.refresh_from_db(fields=["first_contact_at", "status"])
-            if self.status == self.Status.NEW:
-                self.move_to(self.Status.CONTACTED, by=attempt.by)
-
-    record_contact_attempt.alters_data = True
+    def first_contact_deadline(self):
+        """The one rule for the first-contact deadline: receipt plus the priority's
+        allowance (ADMISSIONS_URGENT_DEADLINE_MINUTES or ADMISSIONS_DEADLINE_MINUTES)."""
+        return self.received_at + timedelta(minutes=self.contact_deadline_minutes())

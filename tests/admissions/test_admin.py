@@ -313,7 +313,7 @@ def test_note_added_on_change_page_gets_author_and_event(client, admissions_staf
 def test_existing_notes_and_attempts_are_read_only(client, admissions_staff):
     inquiry = make_inquiry()
     Note.objects.create(inquiry=inquiry, author=admissions_staff, text="First note")
-    inquiry.log_contact_attempt("call", "no_answer", by=admissions_staff)
+    inquiry.log_contact("call", "no_answer", by=admissions_staff)
 
     response = client.get(change_url(inquiry))
 

@@ -194,7 +194,7 @@ def test_reached_contact_attempt_records_first_contact_and_moves_to_contacted():
     inquiry = make_inquiry()
     at = timezone.now() - timedelta(minutes=5)
 
-    inquiry.log_contact_attempt(
+    inquiry.log_contact(
         ContactAttempt.Channel.CALL, ContactAttempt.Outcome.REACHED, by=staff, at=at
     )
 
@@ -210,7 +210,7 @@ def test_reached_contact_attempt_records_first_contact_and_moves_to_contacted():
 def test_unanswered_contact_attempt_is_not_a_first_contact():
     inquiry = make_inquiry()
 
-    inquiry.log_contact_attempt(ContactAttempt.Channel.CALL, ContactAttempt.Outcome.NO_ANSWER)
+    inquiry.log_contact(ContactAttempt.Channel.CALL, ContactAttempt.Outcome.NO_ANSWER)
 
     inquiry.refresh_from_db()
     assert inquiry.first_contact_at is None
