@@ -6,8 +6,8 @@ How it stays correct:
   next request renders afresh. Each cached page stores the version it was rendered
   under and is used only while that is still the current version.
 - Each cached page also stores `valid_until`: never later than the next scheduled
-  go-live of a page, so a page scheduled for later appears (in the menu too) at its
-  time without anyone saving anything and with no cron job.
+  go-live of a page or an article, so one scheduled for later appears (in the menu and
+  the lists too) at its time without anyone saving anything and with no cron job.
 - A lookup is ONE cache call (get_many of the version and the page), which is one
   query with the database cache.
 - Only anonymous GET/HEAD requests for published pages are cached, and only responses
@@ -205,11 +205,12 @@ def valid_until(next_go_live, now=None):
 
 
 def content_valid_until(now=None):
-    """`valid_until` for a page that shows only the shared layout (menu, clinic details)."""
-    from .models import Page
+    """`valid_until` for a page rendered now: until the next page, article or other
+    record scheduled for later goes live, at the latest."""
+    from .models import next_go_live
 
     now = now or timezone.now()
-    return valid_until(Page.objects.next_go_live(now), now)
+    return valid_until(next_go_live(now), now)
 
 
 def fragment_key():

@@ -71,8 +71,7 @@ def _serve_page(request, slug=None, layout=None):
         add_never_cache_headers(response)
     elif cacheable:
         # Stored by PageCacheMiddleware, once every layer has added its headers.
-        valid_until = page_cache.valid_until(Page.objects.next_go_live(now), now)
-        response.page_cache_store = (found, valid_until)
+        response.page_cache_store = (found, page_cache.content_valid_until(now))
     return response
 
 

@@ -5,8 +5,9 @@ Markdown typed by staff is rendered once, on save, into a stored and sanitized H
 field (`*_html`), so a public request never parses Markdown.
 """
 
+from .base import next_go_live
 from .clinic import ClinicSettings, parse_phone, validate_clinic_phone
-from .content import FaqEntry, PublishedQuerySet, Therapy
+from .content import FaqEntry, Therapy
 from .pages import Page, PageSection, privacy_notice_version, reserved_slugs
 from .schedule import Mode, Session, Track, hours_label
 
@@ -16,11 +17,11 @@ __all__ = [
     "Mode",
     "Page",
     "PageSection",
-    "PublishedQuerySet",
     "Session",
     "Therapy",
     "Track",
     "hours_label",
+    "next_go_live",
     "parse_phone",
     "privacy_notice_version",
     "reserved_slugs",

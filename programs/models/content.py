@@ -4,20 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from programs.markdown import render_markdown
-
-
-class PublishedQuerySet(models.QuerySet):
-    """For models with a plain "published" tick box."""
-
-    def published(self):
-        return self.filter(is_published=True)
-
+from .base import OrderedPublishable, RendersMarkdown
 
 # --- Therapies and questions -----------------------------------------------------------
 
 
-class Therapy(models.Model):
+class Therapy(RendersMarkdown, OrderedPublishable):
     title = models.CharField(_("title"), max_length=120)
     slug = models.SlugField(
         _("short name"),
@@ -30,16 +22,10 @@ class Therapy(models.Model):
     )
     body = models.TextField(_("text"), blank=True, help_text=_("Markdown, as for pages."))
     body_html = models.TextField(editable=False, blank=True)
-    order = models.PositiveSmallIntegerField(
-        _("order"), default=0, help_text=_("Lower numbers come first.")
-    )
-    is_published = models.BooleanField(
-        _("published"), default=False, help_text=_("Only published therapies are shown.")
-    )
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    markdown_fields = {"body": "body_html"}
 
     history = HistoricalRecords()
-    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "title"]
@@ -49,12 +35,8 @@ class Therapy(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
-        super().save(*args, **kwargs)
 
-
-class FaqEntry(models.Model):
+class FaqEntry(RendersMarkdown, OrderedPublishable):
     question = models.CharField(_("question"), max_length=200)
     slug = models.SlugField(
         _("short name"),
@@ -64,16 +46,10 @@ class FaqEntry(models.Model):
     )
     answer = models.TextField(_("answer"), help_text=_("Markdown, as for pages."))
     answer_html = models.TextField(editable=False, blank=True)
-    order = models.PositiveSmallIntegerField(
-        _("order"), default=0, help_text=_("Lower numbers come first.")
-    )
-    is_published = models.BooleanField(
-        _("published"), default=False, help_text=_("Only published questions are shown.")
-    )
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    markdown_fields = {"answer": "answer_html"}
 
     history = HistoricalRecords()
-    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "question"]
@@ -82,7 +58,3 @@ class FaqEntry(models.Model):
 
     def __str__(self):
         return self.question
-
-    def save(self, *args, **kwargs):
-        self.answer_html = render_markdown(self.answer)
-        super().save(*args, **kwargs)

@@ -5,11 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from programs.markdown import render_markdown
+from .base import RendersMarkdown, Scheduled, ScheduledQuerySet
 
 
 def reserved_slugs():
@@ -17,6 +16,10 @@ def reserved_slugs():
     could never be reached."""
     return {
         "contact",
+        "articles",
+        "team",
+        # Kept for the Spanish pages.
+        "es",
         settings.ADMIN_PATH.strip("/").split("/")[0],
         "static",
         "healthz",
@@ -41,33 +44,12 @@ def validate_page_slug(value):
 # --- Pages -----------------------------------------------------------------------------
 
 
-class PageQuerySet(models.QuerySet):
-    def published(self, now=None):
-        """Pages a visitor may see now: published, and live if a go-live time is set."""
-        now = now or timezone.now()
-        return self.filter(status=Page.Status.PUBLISHED).filter(
-            Q(publish_at__isnull=True) | Q(publish_at__lte=now)
-        )
-
+class PageQuerySet(ScheduledQuerySet):
     def in_navigation(self, now=None):
         return self.published(now).filter(show_in_nav=True).order_by("nav_order", "title")
 
-    def next_go_live(self, now=None):
-        """When the next page scheduled for later goes live, or None."""
-        now = now or timezone.now()
-        return (
-            self.filter(status=Page.Status.PUBLISHED, publish_at__gt=now)
-            .order_by("publish_at")
-            .values_list("publish_at", flat=True)
-            .first()
-        )
 
-
-class Page(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
-
+class Page(RendersMarkdown, Scheduled):
     class Layout(models.TextChoices):
         STANDARD = "standard", _("Standard page")
         HOME = "home", _("Home page (shown at the site's address)")
@@ -136,24 +118,8 @@ class Page(models.Model):
     show_in_nav = models.BooleanField(
         _("show in main menu"), default=False, help_text=_("List this page in the main menu.")
     )
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=Status.choices,
-        default=Status.DRAFT,
-        help_text=_("Drafts are only visible to staff, as a preview."),
-    )
-    publish_at = models.DateTimeField(
-        _("go live at"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "Optional. A published page with a time here stays hidden until that time, "
-            "then appears by itself."
-        ),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    markdown_fields = {"body": "body_html"}
 
     history = HistoricalRecords()
     objects = PageQuerySet.as_manager()
@@ -175,12 +141,6 @@ class Page(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
-        if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         if self.layout == self.Layout.HOME:
             return reverse("programs:home")
@@ -191,7 +151,7 @@ class Page(models.Model):
         return self.nav_label or self.title
 
 
-class PageSection(models.Model):
+class PageSection(RendersMarkdown, models.Model):
     page = models.ForeignKey(
         Page, on_delete=models.CASCADE, related_name="sections", verbose_name=_("page")
     )
@@ -206,6 +166,8 @@ class PageSection(models.Model):
         _("order"), default=0, help_text=_("Lower numbers come first.")
     )
 
+    markdown_fields = {"body": "body_html"}
+
     history = HistoricalRecords()
 
     class Meta:
@@ -215,10 +177,6 @@ class PageSection(models.Model):
 
     def __str__(self):
         return self.heading
-
-    def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
-        super().save(*args, **kwargs)
 
 
 def privacy_notice_version():

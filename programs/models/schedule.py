@@ -9,7 +9,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .content import PublishedQuerySet
+from .base import OrderedPublishable
 
 # --- Schedule --------------------------------------------------------------------------
 
@@ -19,7 +19,7 @@ class Mode(models.TextChoices):
     VIRTUAL = "virtual", _("Virtual (video)")
 
 
-class Track(models.Model):
+class Track(OrderedPublishable):
     name = models.CharField(
         _("name"), max_length=80, help_text=_("E.g. “In-person evening program”.")
     )
@@ -51,16 +51,8 @@ class Track(models.Model):
         default=12,
         validators=[MinValueValidator(1), MaxValueValidator(104)],
     )
-    order = models.PositiveSmallIntegerField(
-        _("order"), default=0, help_text=_("Lower numbers come first.")
-    )
-    is_published = models.BooleanField(
-        _("published"), default=False, help_text=_("Only published tracks are shown.")
-    )
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     history = HistoricalRecords()
-    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]

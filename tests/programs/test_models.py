@@ -3,12 +3,16 @@
 import datetime
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
+from simple_history.models import HistoricalChanges
 
-from programs.models import ClinicSettings, Page, Session, privacy_notice_version
-from tests.factories import make_clinic_settings, make_page, make_track
+from programs.apps import CONTENT_MODELS
+from programs.models import ClinicSettings, Page, Session, next_go_live, privacy_notice_version
+from programs.models.base import RendersMarkdown
+from tests.factories import make_clinic_settings, make_faq, make_page, make_therapy, make_track
 
 pytestmark = pytest.mark.django_db
 
@@ -176,3 +180,79 @@ def test_clinic_settings_refuses_opening_hours_search_engines_cannot_read():
         "“weekdays 9 to 5” is not in the form search engines read. Write one line per rule, "
         "e.g. “Mo-Fr 09:00-17:00” or “Mo,We,Th 18:00-21:00”."
     ]
+
+
+# --- The shared shapes ------------------------------------------------------------------
+
+
+def programs_models():
+    """The app's own models, without django-simple-history's copies."""
+    return [
+        model
+        for model in apps.get_app_config("programs").get_models()
+        if not issubclass(model, HistoricalChanges)
+    ]
+
+
+def test_every_model_with_stored_html_renders_it_through_the_markdown_mixin():
+    for model in programs_models():
+        html_fields = {f.name for f in model._meta.get_fields() if f.name.endswith("_html")}
+        if html_fields:
+            assert issubclass(model, RendersMarkdown), model
+            assert set(model.markdown_fields.values()) == html_fields, model
+
+
+def test_every_model_is_in_the_one_list_that_changes_the_page_cache_version():
+    assert {model._meta.model_name for model in programs_models()} == set(CONTENT_MODELS)
+
+
+def make_section():
+    return make_page().sections.create(heading="Part", body="Old", order=1)
+
+
+# (factory, a Markdown field, another field)
+MARKDOWN_RECORDS = [
+    pytest.param(make_page, "body", "title", id="page"),
+    pytest.param(make_section, "body", "heading", id="section"),
+    pytest.param(make_therapy, "body", "title", id="therapy"),
+    pytest.param(make_faq, "answer", "question", id="faq"),
+]
+
+
+@pytest.mark.parametrize(("make", "source", "other"), MARKDOWN_RECORDS)
+def test_saving_only_the_markdown_still_renders_its_html(make, source, other):
+    record = make()
+    target = record.markdown_fields[source]
+
+    setattr(record, source, "**New** words")
+    record.save(update_fields=[source])
+
+    record.refresh_from_db()
+    assert getattr(record, target) == "<p><strong>New</strong> words</p>"
+
+
+@pytest.mark.parametrize(("make", "source", "other"), MARKDOWN_RECORDS)
+def test_saving_other_fields_leaves_the_stored_html_alone(make, source, other):
+    record = make()
+    target = record.markdown_fields[source]
+    rendered = getattr(record, target)
+    # Changed in memory only: a save of another field must not store its HTML.
+    setattr(record, source, "Unsaved words")
+    setattr(record, other, "Renamed")
+
+    record.save(update_fields=[other])
+
+    record.refresh_from_db()
+    assert getattr(record, other) == "Renamed"
+    assert getattr(record, target) == rendered
+
+
+def test_next_go_live_is_the_soonest_of_any_scheduled_record():
+    now = timezone.now()
+    make_page("later", publish_at=now + datetime.timedelta(hours=2))
+    make_page("sooner", publish_at=now + datetime.timedelta(hours=1))
+    make_page("draft", status=Page.Status.DRAFT, publish_at=now + datetime.timedelta(minutes=5))
+    make_page("past", publish_at=now - datetime.timedelta(minutes=5))
+
+    assert next_go_live(now) == now + datetime.timedelta(hours=1)
+    assert next_go_live(now + datetime.timedelta(hours=3)) is None

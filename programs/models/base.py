@@ -1,0 +1,160 @@
+"""The shapes every publishable record shares: Markdown rendered on save, an ordered
+record with a "published" tick box, and a record published now or at a set time."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from programs.markdown import render_markdown
+
+
+def with_derived_fields(update_fields, derived):
+    """`update_fields` widened by the fields derived from those being saved.
+
+    `derived` maps a source field to the fields save() derives from it. None (a full
+    save) stays None."""
+    if update_fields is None:
+        return None
+    update_fields = set(update_fields)
+    for source, targets in derived.items():
+        if source in update_fields:
+            update_fields.update(targets)
+    return update_fields
+
+
+class RendersMarkdown:
+    """Stores sanitised HTML for each Markdown field on save, so a public request never
+    parses Markdown. A save limited by `update_fields` renders (and saves) the HTML of
+    the Markdown fields it saves, and only those.
+
+    `markdown_fields` maps each Markdown field to the field holding its HTML.
+    """
+
+    markdown_fields: dict[str, str] = {}
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        for source, target in self.markdown_fields.items():
+            if update_fields is None or source in update_fields:
+                setattr(self, target, render_markdown(getattr(self, source)))
+        if update_fields is not None:
+            kwargs["update_fields"] = with_derived_fields(
+                update_fields,
+                {source: [target] for source, target in self.markdown_fields.items()},
+            )
+        super().save(*args, **kwargs)
+
+
+# --- Ordered records with a "published" tick box ---------------------------------------
+
+
+class PublishedQuerySet(models.QuerySet):
+    """For models with a plain "published" tick box."""
+
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class OrderedPublishable(models.Model):
+    """A record listed in the editors' order and shown once its box is ticked."""
+
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Only published entries are shown on the site; the others only here."),
+    )
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+# --- Records published now or at a set time --------------------------------------------
+
+
+class ScheduledQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Records a visitor may see now: published, and live if a go-live time is set."""
+        now = now or timezone.now()
+        return self.filter(status=self.model.Status.PUBLISHED).filter(
+            Q(publish_at__isnull=True) | Q(publish_at__lte=now)
+        )
+
+    def scheduled(self, now=None):
+        """Published records waiting for their go-live time."""
+        now = now or timezone.now()
+        return self.filter(status=self.model.Status.PUBLISHED, publish_at__gt=now)
+
+    def next_go_live(self, now=None):
+        """When the next record scheduled for later goes live, or None."""
+        return (
+            self.scheduled(now).order_by("publish_at").values_list("publish_at", flat=True).first()
+        )
+
+
+class Scheduled(models.Model):
+    """A record that is a draft (seen by staff only, as a preview) or published, either
+    at once or from a go-live time, with its created and updated times."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Drafts are only visible to staff, as a preview."),
+    )
+    publish_at = models.DateTimeField(
+        _("go live at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional. When published with a time here, it stays hidden until that time, "
+            "then appears by itself."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = ScheduledQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def is_live(self, now=None):
+        now = now or timezone.now()
+        return self.status == self.Status.PUBLISHED and (
+            self.publish_at is None or self.publish_at <= now
+        )
+
+
+def scheduled_models():
+    """Every kind of record published at a set time (pages, articles, ...)."""
+    from django.apps import apps
+
+    return [
+        model
+        for model in apps.get_app_config("programs").get_models()
+        if issubclass(model, Scheduled)
+    ]
+
+
+def next_go_live(now=None):
+    """When the next record of any kind scheduled for later goes live, or None: a page
+    rendered now (its menu, its lists of articles) is current until then at most.
+    One query, however many kinds there are."""
+    now = now or timezone.now()
+    times = [
+        model.objects.scheduled(now).order_by().values_list("publish_at", flat=True)
+        for model in scheduled_models()
+    ]
+    return times[0].union(*times[1:]).order_by("publish_at").first()
