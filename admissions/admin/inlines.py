@@ -67,6 +67,7 @@ class NoteInline(AppendOnlyInline):
 
 class EventInline(admin.TabularInline):
     model = InquiryEvent
+    fk_name = "inquiry"
     fields = ("created_at", "kind", "from_status", "to_status", "actor", "assignee")
     readonly_fields = fields
     extra = 0

@@ -80,10 +80,11 @@ def csv_value(inquiry, name):
 def inquiry_counts(start, end, min_count):
     """Per source, per campaign (utm_source) and in total: inquiries received from
     `start` to `end` (local dates, inclusive), and how many were contacted, had an
-    assessment scheduled, were admitted. Spam is left out. A campaign value gets a row
-    of its own only when at least `min_count` inquiries have it, it does not look like
-    contact details and it is among the CAMPAIGN_ROWS biggest; the others are pooled
-    in "(other)", so the campaign rows still add up to the totals."""
+    assessment scheduled, were admitted. Spam and merged duplicates are left out. A
+    campaign value gets a row of its own only when at least `min_count` inquiries have
+    it, it does not look like contact details and it is among the CAMPAIGN_ROWS
+    biggest; the others are pooled in "(other)", so the campaign rows still add up to
+    the totals."""
     tz = timezone.get_current_timezone()
     since = timezone.make_aware(datetime.combine(start, time.min), tz)
     until = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), tz)
@@ -93,8 +94,9 @@ def inquiry_counts(start, end, min_count):
         "assessment": Count("pk", filter=Q(assessment_scheduled_at__isnull=False)),
         "admitted": Count("pk", filter=Q(status=Status.ADMITTED)),
     }
+    # Spam is nobody; a merged duplicate is counted once, in the inquiry it joined.
     period = Inquiry.objects.filter(received_at__gte=since, received_at__lt=until).exclude(
-        status=Status.SPAM
+        status__in=(Status.SPAM, Status.MERGED)
     )
     by_source = {row["source"]: row for row in period.values("source").annotate(**counts)}
     sources = [

@@ -8,6 +8,7 @@ references, statuses, actors and times, never the text a visitor typed.
 
 from .access import AccessRecord
 from .activity import ContactAttempt, InquiryEvent, Note
+from .appointment import Appointment
 from .choices import InquiryPriority, InquiryStatus
 from .history import WorkflowError
 from .inquiry import (
@@ -25,6 +26,7 @@ __all__ = [
     "REFERENCE_ALPHABET",
     "REFERENCE_LENGTH",
     "AccessRecord",
+    "Appointment",
     "ContactAttempt",
     "Inquiry",
     "InquiryEvent",

@@ -23,11 +23,15 @@ class InquiryEvent(models.Model):
         EXPORTED = "exported", _("Exported to CSV")
         HOLD_RELEASED = "hold_released", _("Released from hold")
         PRIORITY_CHANGED = "priority_changed", _("Priority changed")
+        APPOINTMENT_BOOKED = "appointment_booked", _("Assessment booked")
+        APPOINTMENT_UPDATED = "appointment_updated", _("Assessment updated")
+        MERGED_INTO = "merged_into", _("Merged into an earlier inquiry")
+        MERGED_FROM = "merged_from", _("A later inquiry merged in")
 
     inquiry = models.ForeignKey(
         "admissions.Inquiry", on_delete=models.CASCADE, related_name="events"
     )
-    kind = models.CharField(_("what happened"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("what happened"), max_length=24, choices=Kind.choices)
     from_status = models.CharField(
         _("from status"), max_length=24, choices=InquiryStatus.choices, blank=True
     )
@@ -56,6 +60,23 @@ class InquiryEvent(models.Model):
         null=True,
         blank=True,
         related_name="+",
+    )
+    appointment = models.ForeignKey(
+        "admissions.Appointment",
+        verbose_name=_("appointment"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    related_inquiry = models.ForeignKey(
+        "admissions.Inquiry",
+        verbose_name=_("other inquiry"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("For a merge: the inquiry on the other side."),
     )
     created_at = models.DateTimeField(_("when"), default=timezone.now)
 

@@ -19,3 +19,4 @@ class InquiryStatus(models.TextChoices):
     NOT_A_FIT = "not_a_fit", _("Not a fit")
     UNREACHABLE = "unreachable", _("Unreachable")
     SPAM = "spam", _("Spam")
+    MERGED = "merged", _("Merged into an earlier inquiry")

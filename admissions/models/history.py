@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .activity import ContactAttempt, InquiryEvent, Note
+from .appointment import Appointment
 from .choices import InquiryPriority, InquiryStatus
 
 
@@ -63,6 +64,14 @@ class InquiryHistory:
                 raise WorkflowError(
                     _("An inquiry cannot move from “%(from)s” to “%(to)s”.")
                     % {"from": current.get_status_display(), "to": status.label}
+                )
+            if (
+                status == InquiryStatus.ASSESSMENT_SCHEDULED
+                and not current.appointments.filter(status=Appointment.Status.BOOKED).exists()
+            ):
+                raise WorkflowError(
+                    _("Book the assessment appointment: that moves it to “%(to)s”.")
+                    % {"to": status.label}
                 )
             now = timezone.now()
             previous = current.status
@@ -197,6 +206,86 @@ class InquiryHistory:
         return True
 
     correct_contact_details.alters_data = True
+
+    def book_appointment(self, starts_at, mode, with_staff=None, by=None):
+        """Book an assessment. Side effects: saves the appointment, writes an Assessment
+        booked event and moves the inquiry to Assessment scheduled (through Contacted
+        when it is still new: booking means they have talked). Raises WorkflowError
+        for a closed inquiry (reopen it first). Returns the appointment."""
+        with transaction.atomic():
+            current = self._locked()
+            if not current.is_open:
+                raise WorkflowError(
+                    _("This inquiry is closed (“%(status)s”): move it back to Contacted first.")
+                    % {"status": current.get_status_display()}
+                )
+            appointment = Appointment.objects.create(
+                inquiry_id=self.pk,
+                starts_at=starts_at,
+                mode=mode,
+                with_staff=with_staff,
+                booked_by=by,
+            )
+            self._record(InquiryEvent.Kind.APPOINTMENT_BOOKED, by=by, appointment=appointment)
+            if current.status == InquiryStatus.NEW:
+                self.move_to(InquiryStatus.CONTACTED, by=by)
+            self.move_to(InquiryStatus.ASSESSMENT_SCHEDULED, by=by)
+        return appointment
+
+    book_appointment.alters_data = True
+
+    def update_appointment(self, appointment, status, by=None):
+        """Record what became of an appointment: attended, no-show or cancelled. Side
+        effects: saves its status and writes an Assessment updated event. Returns False
+        when nothing changed."""
+        status = Appointment.Status(status)
+        with transaction.atomic():
+            current = Appointment.objects.select_for_update().get(pk=appointment.pk, inquiry=self)
+            if current.status == status:
+                return False
+            current.status = status
+            current.save(update_fields=["status"])
+            self._record(InquiryEvent.Kind.APPOINTMENT_UPDATED, by=by, appointment=current)
+        appointment.status = status
+        return True
+
+    update_appointment.alters_data = True
+
+    def merge_into(self, earlier, by=None):
+        """Merge this inquiry, a duplicate from the same person, into `earlier`. Side
+        effects: this one moves to Merged (closed, left out of the report's funnel) and
+        points at `earlier`; both get an event naming the other. Raises WorkflowError
+        when merging into itself or into or from a merged inquiry."""
+        with transaction.atomic():
+            current = self._locked()
+            target = type(self).objects.select_for_update().get(pk=earlier.pk)
+            if target.pk == current.pk:
+                raise WorkflowError(_("An inquiry cannot be merged into itself."))
+            if InquiryStatus.MERGED in (current.status, target.status):
+                raise WorkflowError(_("A merged inquiry cannot be merged again."))
+            now = timezone.now()
+            previous = current.status
+            current.status = InquiryStatus.MERGED
+            current.merged_into = target
+            current.closed_at = current.closed_at or now
+            current.save(update_fields=["status", "merged_into", "closed_at", "updated_at"])
+            current._record(
+                InquiryEvent.Kind.MERGED_INTO,
+                by=by,
+                at=now,
+                from_status=previous,
+                to_status=InquiryStatus.MERGED,
+                related_inquiry=target,
+            )
+            target._record(InquiryEvent.Kind.MERGED_FROM, by=by, at=now, related_inquiry=current)
+        self.status, self.merged_into, self.closed_at = (
+            current.status,
+            current.merged_into,
+            current.closed_at,
+        )
+        return True
+
+    merge_into.alters_data = True
 
     def release_hold(self, by=None):
         """Clear the held-for-review flag: staff checked it is a real inquiry. Side

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
@@ -34,6 +35,18 @@ class InquiryQuerySet(InquiryHistoryQuerySet, models.QuerySet):
 
     def closed(self):
         return self.exclude(status__in=Inquiry.OPEN_STATUSES)
+
+    def same_person_as(self, inquiry):
+        """Other inquiries sharing `inquiry`'s phone number or email address (compared
+        without case): most likely the same person writing again."""
+        match = Q()
+        if inquiry.phone:
+            match |= Q(phone=inquiry.phone)
+        if inquiry.email:
+            match |= Q(email_lower=inquiry.email.lower())
+        if not match:
+            return self.none()
+        return self.alias(email_lower=Lower("email")).filter(match).exclude(pk=inquiry.pk)
 
     def overdue(self, now=None):
         """Open inquiries past their first-contact deadline with no first contact."""
@@ -113,6 +126,8 @@ class Inquiry(InquiryHistory, models.Model):
         Status.NOT_A_FIT: (Status.CONTACTED,),
         Status.SPAM: (Status.NEW,),
         Status.ADMITTED: (),
+        # Only Inquiry.merge_into leads here, and a merge is for good.
+        Status.MERGED: (),
     }
 
     # What the visitor typed: read-only for staff once stored (see InquiryAdmin).
@@ -271,6 +286,16 @@ class Inquiry(InquiryHistory, models.Model):
         _("assessment first scheduled"), null=True, editable=False
     )
     closed_at = models.DateTimeField(_("closed"), null=True, editable=False)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="merged_duplicates",
+        help_text=_("The earlier inquiry from the same person this one was merged into."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("taken by"),
@@ -306,6 +331,9 @@ class Inquiry(InquiryHistory, models.Model):
             models.Index(fields=["status", "-priority", "received_at"], name="inquiry_queue_idx"),
             models.Index(fields=["status", "first_contact_due_at"], name="inquiry_due_idx"),
             models.Index(fields=["status", "closed_at"], name="inquiry_closed_idx"),
+            # Returning people: the same phone number or email address.
+            models.Index(fields=["phone"], name="inquiry_phone_idx"),
+            models.Index(Lower("email"), name="inquiry_email_idx"),
         ]
         constraints = [
             models.CheckConstraint(

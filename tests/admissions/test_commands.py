@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from admissions.models import AccessRecord, Inquiry, InquiryEvent, Note
-from tests.factories import make_inquiry, make_user
+from tests.factories import make_inquiry, make_user, move
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def closed(days_ago, status=Inquiry.Status.SPAM):
     if status in (Inquiry.Status.REFERRED, Inquiry.Status.ADMITTED):
         inquiry.move_to(Inquiry.Status.CONTACTED)
         if status == Inquiry.Status.ADMITTED:
-            inquiry.move_to(Inquiry.Status.ASSESSMENT_SCHEDULED)
+            move(inquiry, Inquiry.Status.ASSESSMENT_SCHEDULED)
     inquiry.move_to(status, note="closing note")
     Inquiry.objects.filter(pk=inquiry.pk).update(
         closed_at=timezone.now() - timedelta(days=days_ago)

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from admissions.models import (
     REFERENCE_ALPHABET,
+    Appointment,
     ContactAttempt,
     Inquiry,
     InquiryEvent,
@@ -15,7 +16,7 @@ from admissions.models import (
     WorkflowError,
     mentions_crisis,
 )
-from tests.factories import make_inquiry, make_user
+from tests.factories import make_inquiry, make_user, move
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +32,11 @@ INVALID_MOVES = [
 
 
 def inquiry_in(status, **overrides):
-    """An inquiry put straight into `status` (test set-up, not a workflow move)."""
+    """An inquiry put straight into `status`, with the booked appointment a move to
+    Assessment scheduled needs (test set-up, not a workflow move)."""
     inquiry = make_inquiry(**overrides)
     Inquiry.objects.filter(pk=inquiry.pk).update(status=status)
+    Appointment.objects.create(inquiry=inquiry, starts_at=timezone.now(), mode="virtual")
     inquiry.refresh_from_db()
     return inquiry
 
@@ -156,7 +159,7 @@ def test_first_contact_recorded_on_first_move_to_contacted_only():
 
     inquiry.move_to(Status.CONTACTED)
     first = Inquiry.objects.get(pk=inquiry.pk).first_contact_at
-    inquiry.move_to(Status.ASSESSMENT_SCHEDULED)
+    move(inquiry, Status.ASSESSMENT_SCHEDULED)
     inquiry.move_to(Status.CONTACTED)
 
     inquiry.refresh_from_db()

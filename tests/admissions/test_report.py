@@ -25,7 +25,7 @@ from admissions.middleware import (
     read_attribution,
 )
 from admissions.models import Inquiry
-from tests.factories import make_inquiry, make_user
+from tests.factories import make_inquiry, make_user, move
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +134,7 @@ def make_inquiries(count, status=Inquiry.Status.NEW, received_at=None, **fields)
     for _number in range(count):
         inquiry = make_inquiry(received_at=received_at, **fields)
         for step in STEPS[status]:
-            inquiry.move_to(step)
+            move(inquiry, step)
 
 
 class TableReader(HTMLParser):
