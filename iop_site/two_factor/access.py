@@ -4,11 +4,27 @@ from django.conf import settings
 from django.contrib.auth import get_permission_codename
 from django_otp import user_has_device
 
-from admissions.models import ContactAttempt, Inquiry, InquiryEvent, Note, Notification
+from admissions.models import (
+    AccessRecord,
+    Appointment,
+    ContactAttempt,
+    Inquiry,
+    InquiryEvent,
+    Note,
+    Notification,
+)
 from iop_site.models import EnrolmentWindow, Passkey, relying_party
 
-# What a visitor told the clinic, and everything written about it.
-INQUIRY_DATA_MODELS = (Inquiry, InquiryEvent, Note, ContactAttempt, Notification)
+# What a visitor told the clinic, everything written about it, and who looked at it.
+INQUIRY_DATA_MODELS = (
+    Inquiry,
+    InquiryEvent,
+    Note,
+    ContactAttempt,
+    Appointment,
+    Notification,
+    AccessRecord,
+)
 # Permissions on those models that show no inquiry: the report is counts only.
 COUNTS_ONLY_PERMISSIONS = frozenset({"admissions.view_inquiry_report"})
 
