@@ -17,6 +17,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
@@ -24,6 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .apps import ADMISSIONS_GROUP
 from .models import Notification
 
 logger = logging.getLogger(__name__)
@@ -39,10 +41,21 @@ def admin_link(inquiry):
     return settings.SITE_URL + reverse("admin:admissions_inquiry_change", args=[inquiry.pk])
 
 
+def recipients():
+    """Who is told of a new inquiry: the mailboxes in ADMISSIONS_NOTIFY_EMAILS or, when
+    it is unset, the active members of the Admissions group who have an email address."""
+    if settings.ADMISSIONS_NOTIFY_EMAILS:
+        return list(settings.ADMISSIONS_NOTIFY_EMAILS)
+    staff = get_user_model().objects.filter(
+        is_active=True, groups__name=ADMISSIONS_GROUP
+    ).exclude(email="")
+    return sorted(set(staff.values_list("email", flat=True)))
+
+
 def queue_new_inquiry(inquiry):
     """Inside the inquiry's transaction: write the outbox row and arrange delivery after
-    the commit. Does nothing when no mailbox is configured."""
-    if not settings.ADMISSIONS_NOTIFY_EMAILS:
+    the commit. Does nothing when there is nobody to tell."""
+    if not recipients():
         return None
     notification = Notification.objects.create(inquiry=inquiry)
     transaction.on_commit(lambda: deliver_soon(notification.pk))
@@ -60,7 +73,7 @@ def deliver_soon(notification_id):
     deliver(notification_id, timeout=settings.ADMISSIONS_EMAIL_TIMEOUT)
 
 
-def build_message(notification, connection):
+def build_message(notification, connection, to):
     inquiry = notification.inquiry
     priority = inquiry.get_priority_display()
     subject = _("New inquiry %(reference)s (%(priority)s)") % {
@@ -86,7 +99,7 @@ def build_message(notification, connection):
         subject=subject,
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=list(settings.ADMISSIONS_NOTIFY_EMAILS),
+        to=to,
         connection=connection,
     )
 
@@ -112,13 +125,14 @@ def deliver(notification_id, timeout=None):
         .exclude(state=Notification.State.SENT)
         .first()
     )
-    if notification is None or not settings.ADMISSIONS_NOTIFY_EMAILS:
+    to = recipients() if notification is not None else []
+    if not to:
         return False
     if not claim(notification):
         return False
     try:
         connection = get_connection(fail_silently=False, timeout=timeout)
-        build_message(notification, connection).send()
+        build_message(notification, connection, to).send()
     except Exception as exc:
         error = type(exc).__name__
         Notification.objects.filter(pk=notification.pk).update(

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from admissions.models import Inquiry, Notification
 from tests.admissions.helpers import inquiry_data
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -74,13 +75,32 @@ def test_urgent_inquiry_email_says_urgent(submit, mailoutbox):
     assert mailoutbox[0].subject == f"URGENT: New inquiry {inquiry.reference} (Urgent)"
 
 
-def test_no_mailboxes_means_no_notification(submit, settings, mailoutbox):
+def test_no_mailboxes_and_nobody_in_admissions_means_no_notification(
+    submit, settings, mailoutbox
+):
     settings.ADMISSIONS_NOTIFY_EMAILS = []
+    make_user("morgan", groups=("Marketing",), email="morgan@clinic.example")
 
     submit()
 
     assert Notification.objects.count() == 0
     assert mailoutbox == []
+
+
+def test_without_mailboxes_the_active_admissions_staff_are_told(submit, settings, mailoutbox):
+    settings.ADMISSIONS_NOTIFY_EMAILS = []
+    make_user("ada", groups=("Admissions",), email="ada@clinic.example")
+    make_user("bo", groups=("Admissions",), email="bo@clinic.example")
+    make_user("gone", groups=("Admissions",), email="gone@clinic.example", is_active=False)
+    make_user("nomail", groups=("Admissions",))
+    make_user("morgan", groups=("Marketing",), email="morgan@clinic.example")
+
+    inquiry = submit()
+
+    [message] = mailoutbox
+    assert message.to == ["ada@clinic.example", "bo@clinic.example"]
+    assert inquiry.reference in message.subject
+    assert inquiry.first_name not in message.body
 
 
 def test_notification_row_is_written_with_the_inquiry_before_delivery(client, mailoutbox):
