@@ -1,7 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-
 # The staff group that works the inquiry queue: assignable, and told of new inquiries.
 ADMISSIONS_GROUP = "Admissions"
 

@@ -46,9 +46,11 @@ def recipients():
     it is unset, the active members of the Admissions group who have an email address."""
     if settings.ADMISSIONS_NOTIFY_EMAILS:
         return list(settings.ADMISSIONS_NOTIFY_EMAILS)
-    staff = get_user_model().objects.filter(
-        is_active=True, groups__name=ADMISSIONS_GROUP
-    ).exclude(email="")
+    staff = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=ADMISSIONS_GROUP)
+        .exclude(email="")
+    )
     return sorted(set(staff.values_list("email", flat=True)))
 
 

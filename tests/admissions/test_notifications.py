@@ -75,9 +75,7 @@ def test_urgent_inquiry_email_says_urgent(submit, mailoutbox):
     assert mailoutbox[0].subject == f"URGENT: New inquiry {inquiry.reference} (Urgent)"
 
 
-def test_no_mailboxes_and_nobody_in_admissions_means_no_notification(
-    submit, settings, mailoutbox
-):
+def test_no_mailboxes_and_nobody_in_admissions_means_no_notification(submit, settings, mailoutbox):
     settings.ADMISSIONS_NOTIFY_EMAILS = []
     make_user("morgan", groups=("Marketing",), email="morgan@clinic.example")
 
