@@ -117,6 +117,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "iop_site.idle.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-csp's, with the header built once (iop_site/middleware.py).
@@ -242,9 +243,14 @@ OTP_TOTP_ISSUER = os.environ.get("CLINIC_NAME", "Harbor Light Recovery") + " sta
 # A friendly page, with no detail an attacker could use, when an account is locked.
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
-# Staff sessions end after this many minutes without a request.
-SESSION_COOKIE_AGE = env_int("STAFF_SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Staff sessions end after this many minutes without a request (iop_site/idle.py); the
+# Admissions desk, which keeps the queue open through a shift, may have longer, up to
+# 12 hours. A background refresh of the queue is not a request that counts.
+STAFF_SESSION_IDLE_MINUTES = env_int("STAFF_SESSION_IDLE_MINUTES", 30)
+ADMISSIONS_DESK_IDLE_MINUTES = env_int("ADMISSIONS_DESK_IDLE_MINUTES", 8 * 60)
+if not 1 <= ADMISSIONS_DESK_IDLE_MINUTES <= 12 * 60:
+    raise ImproperlyConfigured("ADMISSIONS_DESK_IDLE_MINUTES must be from 1 to 720.")
+SESSION_COOKIE_AGE = max(STAFF_SESSION_IDLE_MINUTES, ADMISSIONS_DESK_IDLE_MINUTES) * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # --- Security headers ------------------------------------------------------------------

@@ -58,24 +58,15 @@ def test_staff_login_locks_after_repeated_failures(client, settings):
     assert "_auth_user_id" not in client.session
 
 
-def test_staff_login_succeeds_and_session_expires_after_idle_time(client, settings):
+def test_staff_login_succeeds_and_the_session_ends_with_the_browser(client):
     make_user("dana")
 
     response = login(client, "dana")
     index = client.get("/admin/")
-    session = Session.objects.get(session_key=client.session.session_key)
-    expires_in = session.expire_date - timezone.now()
-    # Thirty idle minutes later (the expiry is pushed forward by every request).
-    session.expire_date = timezone.now() - timedelta(seconds=1)
-    session.save()
-    after_idle = client.get("/admin/")
 
     assert response.status_code == 302
     assert index.status_code == 200
-    assert timedelta(minutes=29) < expires_in <= timedelta(minutes=30)
     assert client.session.get_expire_at_browser_close() is True
-    assert after_idle.status_code == 302
-    assert after_idle["Location"].startswith("/admin/login/")
 
 
 @pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/"])
