@@ -1,15 +1,12 @@
 """Security headers, staff sign-in (lockout, idle sessions), passwords. Two-factor sign-in:
 test_two_factor.py."""
 
-from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.password_validation import validate_password
-from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
 
 from tests.factories import make_user
 
