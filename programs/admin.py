@@ -1,18 +1,33 @@
-"""The content editors' admin: pages, schedule, therapies, questions, clinic details.
+"""The content editors' admin: pages, schedule, therapies, questions, articles, people,
+clinic details.
 
 Every model keeps its change history (django-simple-history): the "History" button on
 each record shows who changed what and when, with the earlier text.
 """
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ClinicSettings, FaqEntry, Page, PageSection, Session, Therapy, Track
+from .models import (
+    Article,
+    ClinicSettings,
+    FaqEntry,
+    Page,
+    PageSection,
+    Person,
+    Session,
+    Therapy,
+    Topic,
+    Track,
+)
+from .models.articles import review_interval_months
 
 
 class PageSectionInline(admin.StackedInline):
@@ -46,12 +61,17 @@ class PageAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("visible to visitors"))
     def visibility(self, page):
-        if page.status == Page.Status.DRAFT:
-            return _("No (draft)")
-        if page.publish_at and page.publish_at > timezone.now():
-            local = timezone.localtime(page.publish_at)
-            return _("From %(when)s") % {"when": local.strftime("%Y-%m-%d %H:%M")}
-        return _("Yes")
+        return visibility(page)
+
+
+def visibility(record):
+    """Whether visitors see a page or an article now, or from when."""
+    if record.status == record.Status.DRAFT:
+        return _("No (draft)")
+    if record.publish_at and record.publish_at > timezone.now():
+        local = timezone.localtime(record.publish_at)
+        return _("From %(when)s") % {"when": local.strftime("%Y-%m-%d %H:%M")}
+    return _("Yes")
 
 
 class SessionInline(admin.TabularInline):
@@ -95,6 +115,105 @@ class FaqEntryAdmin(SimpleHistoryAdmin):
     search_fields = ["question", "answer"]
     prepopulated_fields = {"slug": ["question"]}
     fields = ["question", "slug", "answer", "order", "is_published"]
+
+
+@admin.register(Topic)
+class TopicAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "description"]
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "credentials", "job_title", "role", "on_team_page", "order"]
+    list_filter = ["role", "on_team_page"]
+    search_fields = ["name", "credentials", "job_title"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = [
+        "name",
+        "slug",
+        "credentials",
+        "job_title",
+        "role",
+        "bio",
+        "on_team_page",
+        "order",
+    ]
+
+
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = _("clinical review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("due", _("Due")), ("current", _("Up to date")), ("none", _("Not reviewed yet"))]
+
+    def queryset(self, request, queryset):
+        due = queryset.model.objects.due_for_review()
+        match self.value():
+            case "due":
+                return queryset.filter(pk__in=due.values("pk"))
+            case "current":
+                return queryset.exclude(pk__in=due.values("pk")).exclude(last_reviewed__isnull=True)
+            case "none":
+                return queryset.filter(last_reviewed__isnull=True)
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(SimpleHistoryAdmin):
+    """Articles past the review interval (ARTICLE_REVIEW_INTERVAL_MONTHS) are marked in
+    the list, can be filtered, and say so at the top of their form."""
+
+    list_display = [
+        "title",
+        "visibility",
+        "author",
+        "reviewer",
+        "last_reviewed",
+        "review_status",
+        "published_at",
+    ]
+    list_filter = [ReviewDueFilter, "status", "topics", "author", "reviewer"]
+    list_select_related = ["author", "reviewer"]
+    search_fields = ["title", "slug", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["published_at", "updated_at"]
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body", "topics"]}),
+        (_("Authorship and clinical review"), {"fields": ["author", "reviewer", "last_reviewed"]}),
+        (_("Publishing"), {"fields": ["status", "publish_at", "published_at", "updated_at"]}),
+    ]
+
+    @admin.display(description=_("visible to visitors"))
+    def visibility(self, article):
+        return visibility(article)
+
+    @admin.display(description=_("clinical review"))
+    def review_status(self, article):
+        if article.review_due_on is None:
+            return _("Not reviewed yet")
+        if article.is_due_for_review():
+            return _("Due since %(date)s") % {"date": date_format(article.review_due_on)}
+        return _("Next due %(date)s") % {"date": date_format(article.review_due_on)}
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        if article is not None and article.is_due_for_review() and request.method == "GET":
+            self.message_user(
+                request,
+                _(
+                    "This article's last clinical review was on %(date)s, more than "
+                    "%(months)s months ago. Please ask a clinician to review it, then enter "
+                    "the new date."
+                )
+                % {"date": date_format(article.last_reviewed), "months": review_interval_months()},
+                messages.WARNING,
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(ClinicSettings)

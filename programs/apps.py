@@ -12,6 +12,9 @@ CONTENT_MODELS = (
     "session",
     "therapy",
     "faqentry",
+    "topic",
+    "person",
+    "article",
     "clinicsettings",
 )
 # The clinic's details are one record: Marketing may correct it, never add or delete it.

@@ -7,7 +7,21 @@ from django.urls import Resolver404, resolve
 
 from . import cache as page_cache
 
-CONTENT_VIEWS = frozenset({"programs:home", "programs:page"})
+# The public views wrapped in programs.views.cached_page.
+CONTENT_VIEWS = frozenset(
+    {
+        "programs:home",
+        "programs:page",
+        "programs:articles",
+        "programs:articles_page",
+        "programs:articles_topic",
+        "programs:articles_topic_page",
+        "programs:article",
+        "programs:article_feed",
+        "programs:team",
+        "programs:person",
+    }
+)
 
 
 def accepts_gzip(accept_encoding):

@@ -1,14 +1,26 @@
-"""sitemap.xml: every published page, with absolute addresses on SITE_URL."""
+"""sitemap.xml: every published page and article, the library and the team, with
+absolute addresses on SITE_URL and the time each last changed."""
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+from django.urls import reverse
 
-from .models import Page
+from .models import Article, Page, Person
 
 
-class PageSitemap(Sitemap):
+class SiteSitemap(Sitemap):
+    # The public address comes from settings, not from the request's Host header.
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class PageSitemap(SiteSitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -20,12 +32,50 @@ class PageSitemap(Sitemap):
     def priority(self, page):
         return 1.0 if page.layout == Page.Layout.HOME else 0.7
 
-    # The public address comes from settings, not from the request's Host header.
-    def get_protocol(self, protocol=None):
-        return urlsplit(settings.SITE_URL).scheme
 
-    def get_domain(self, site=None):
-        return urlsplit(settings.SITE_URL).netloc
+class ArticleSitemap(SiteSitemap):
+    changefreq = "monthly"
+    priority = 0.6
+
+    def items(self):
+        return Article.objects.published().newest_first().only("slug", "updated_at")
+
+    def lastmod(self, article):
+        return article.updated_at
 
 
-SITEMAPS = {"pages": PageSitemap}
+class PersonSitemap(SiteSitemap):
+    changefreq = "yearly"
+    priority = 0.4
+
+    def items(self):
+        return Person.objects.public().by_role().only("slug", "updated_at")
+
+    def lastmod(self, person):
+        return person.updated_at
+
+
+class ListSitemap(SiteSitemap):
+    """The library and the team page: changed when their newest entry changed."""
+
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        return ["programs:articles", "programs:team"]
+
+    def location(self, name):
+        return reverse(name)
+
+    def lastmod(self, name):
+        if name == "programs:articles":
+            return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        return Person.objects.on_team_page().aggregate(latest=Max("updated_at"))["latest"]
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "lists": ListSitemap,
+    "articles": ArticleSitemap,
+    "people": PersonSitemap,
+}

@@ -16,6 +16,9 @@ LOADING_ATTRIBUTES = {
     "object": ("data",),
 }
 
+# <link rel=...> kinds that name another address without the browser fetching it.
+NOT_LOADED_LINKS = {"canonical", "alternate"}
+
 
 class PageParser(HTMLParser):
     def __init__(self):
@@ -31,7 +34,7 @@ class PageParser(HTMLParser):
         self.tags.append((tag, attributes))
         for name in LOADING_ATTRIBUTES.get(tag, ()):
             if attributes.get(name) and not (
-                tag == "link" and attributes.get("rel") == "canonical"
+                tag == "link" and attributes.get("rel") in NOT_LOADED_LINKS
             ):
                 self.loads.append(attributes[name])
         if tag == "a" and attributes.get("href"):

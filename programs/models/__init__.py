@@ -1,10 +1,12 @@
-"""The clinic's public content: pages, the evening schedule, therapies, FAQ and the
+"""The clinic's public content: pages, the evening schedule, therapies, FAQ, the
+articles of the resource library with the people who write and review them, and the
 clinic's own details, all edited by marketing staff in the admin.
 
 Markdown typed by staff is rendered once, on save, into a stored and sanitized HTML
 field (`*_html`), so a public request never parses Markdown.
 """
 
+from .articles import Article, Person, Topic
 from .base import next_go_live
 from .clinic import ClinicSettings, parse_phone, validate_clinic_phone
 from .content import FaqEntry, Therapy
@@ -12,13 +14,16 @@ from .pages import Page, PageSection, privacy_notice_version, reserved_slugs
 from .schedule import Mode, Session, Track, hours_label
 
 __all__ = [
+    "Article",
     "ClinicSettings",
     "FaqEntry",
     "Mode",
     "Page",
     "PageSection",
+    "Person",
     "Session",
     "Therapy",
+    "Topic",
     "Track",
     "hours_label",
     "next_go_live",

@@ -4,6 +4,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
@@ -78,3 +79,66 @@ def faq_json_ld(entries):
 def hours(value):
     """3.0 -> "3", 2.5 -> "2.5"."""
     return hours_label(value)
+
+
+def _timestamp(moment):
+    """ISO 8601 to the second, in the clinic's time zone."""
+    return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+def _person_json_ld(person, site_url):
+    data = {
+        "@type": "Person",
+        "name": person.name,
+        "url": site_url + person.get_absolute_url(),
+        "jobTitle": person.job_title,
+    }
+    if person.credentials:
+        data["honorificSuffix"] = person.credentials
+    return data
+
+
+def _clinic_reference(context):
+    clinic = context.get("clinic") or {}
+    site_url = context.get("site_url", "")
+    return {"@type": "MedicalClinic", "name": clinic.get("name", ""), "url": f"{site_url}/"}
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, article):
+    """The article as a MedicalWebPage: who wrote it, who clinically reviewed it and
+    when, all addresses absolute."""
+    site_url = context.get("site_url", "")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "url": site_url + article.get_absolute_url(),
+        "headline": article.title,
+        "name": article.title,
+        "description": article.summary,
+        "inLanguage": "en-US",
+        "dateModified": _timestamp(article.updated_at),
+        "author": _person_json_ld(article.author, site_url),
+        "publisher": _clinic_reference(context),
+        "about": [{"@type": "Thing", "name": topic.name} for topic in article.topics.all()],
+        "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+    }
+    if article.published_at is not None:
+        data["datePublished"] = _timestamp(article.published_at)
+    if article.reviewer is not None:
+        data["reviewedBy"] = _person_json_ld(article.reviewer, site_url)
+    if article.last_reviewed is not None:
+        data["lastReviewed"] = article.last_reviewed
+    return json_ld_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def person_json_ld(context, person):
+    data = {
+        "@context": "https://schema.org",
+        **_person_json_ld(person, context.get("site_url", "")),
+        "worksFor": _clinic_reference(context),
+    }
+    if person.bio_html:
+        data["description"] = " ".join(strip_tags(person.bio_html).split())
+    return json_ld_script(data)

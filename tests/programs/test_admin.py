@@ -1,12 +1,15 @@
 """Editing content in the admin, as a member of the Marketing group."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from programs.apps import CONTENT_MODELS
-from programs.models import ClinicSettings, Page
+from programs.models import Article, ClinicSettings, Page
 from tests.factories import make_clinic_settings, make_faq, make_page, make_track, make_user
+from tests.programs.factories import make_article, make_person, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -236,3 +239,123 @@ def test_marketing_gets_a_clear_error_for_a_bad_clinic_phone(marketing):
     assert response.context["adminform"].form.errors["admissions_phone"] == [
         "Enter a phone number that can be dialled, e.g. (201) 555-0123."
     ]
+
+
+# --- Articles, people and topics -------------------------------------------------------
+
+
+def article_form(author, reviewer=None, **overrides):
+    data = {
+        "title": "Sleep in early recovery",
+        "slug": "sleep",
+        "summary": "Why sleep is hard at first, and what helps.",
+        "body": "Sleep often takes a few weeks to settle.",
+        "author": str(author.pk),
+        "reviewer": str(reviewer.pk) if reviewer else "",
+        "last_reviewed": "2026-01-05",
+        "status": "published",
+        "publish_at_0": "",
+        "publish_at_1": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "admin:programs_article_changelist",
+        "admin:programs_article_add",
+        "admin:programs_person_changelist",
+        "admin:programs_person_add",
+        "admin:programs_topic_changelist",
+        "admin:programs_topic_add",
+    ],
+)
+def test_marketing_can_open_the_library_admin_pages(marketing, url_name):
+    assert marketing.get(reverse(url_name)).status_code == 200
+
+
+def test_marketing_publishes_an_article_in_the_admin(marketing):
+    author = make_person("jordan", name="Jordan Whitaker", credentials="LPC")
+    reviewer = make_person()
+    topic = make_topic()
+
+    response = marketing.post(
+        reverse("admin:programs_article_add"),
+        article_form(author, reviewer, topics=[str(topic.pk)]),
+    )
+
+    article = Article.objects.get(slug="sleep")
+    assert response.status_code == 302
+    assert article.body_html == "<p>Sleep often takes a few weeks to settle.</p>"
+    assert list(article.topics.all()) == [topic]
+    assert article.published_at is not None
+    assert article.history.get().history_user.username == "morgan"
+
+
+def test_admin_explains_what_a_published_article_is_missing(marketing):
+    author = make_person("jordan", name="Jordan Whitaker", credentials="LPC")
+
+    response = marketing.post(
+        reverse("admin:programs_article_add"),
+        article_form(author, last_reviewed=""),
+    )
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors == {
+        "reviewer": ["Choose the clinician who reviewed the article."],
+        "last_reviewed": ["Enter the day of the clinical review."],
+    }
+    assert not Article.objects.exists()
+
+
+def test_admin_refuses_the_author_as_reviewer_with_a_clear_error(marketing):
+    author = make_person("jordan", name="Jordan Whitaker", credentials="LPC")
+
+    response = marketing.post(reverse("admin:programs_article_add"), article_form(author, author))
+
+    assert response.context["adminform"].form.errors == {
+        "reviewer": ["The clinical reviewer must be someone other than the author."]
+    }
+
+
+def test_articles_due_for_clinical_review_are_flagged_to_editors(marketing):
+    due = make_article("due", title="Due", last_reviewed=datetime.date(2020, 1, 2))
+    make_article("fresh", title="Fresh")
+
+    listing = marketing.get(reverse("admin:programs_article_changelist"))
+    filtered = marketing.get(reverse("admin:programs_article_changelist") + "?review=due")
+    form = marketing.get(reverse("admin:programs_article_change", args=[due.pk]))
+
+    assert "Due since Jan. 2, 2021" in listing.content.decode()
+    assert [article.slug for article in filtered.context["cl"].result_list] == ["due"]
+    messages = [str(message) for message in form.context["messages"]]
+    assert messages == [
+        "This article's last clinical review was on Jan. 2, 2020, more than 12 months ago. "
+        "Please ask a clinician to review it, then enter the new date."
+    ]
+
+
+def test_admin_refuses_credentials_it_cannot_show_in_a_byline(marketing):
+    response = marketing.post(
+        reverse("admin:programs_person_add"),
+        {
+            "name": "Pat Lee",
+            "slug": "pat-lee",
+            "credentials": "lcsw!!",
+            "job_title": "Counselor",
+            "role": "therapy",
+            "bio": "",
+            "on_team_page": "on",
+            "order": "0",
+        },
+    )
+
+    assert response.context["adminform"].form.errors == {
+        "credentials": [
+            "Write the credentials as their letters, separated by commas, e.g. “LCSW, LAADC” "
+            "or “MD”."
+        ]
+    }

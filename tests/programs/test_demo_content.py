@@ -5,11 +5,33 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from programs.models import ClinicSettings, FaqEntry, Page, PageSection, Session, Therapy, Track
+from programs.models import (
+    Article,
+    ClinicSettings,
+    FaqEntry,
+    Page,
+    PageSection,
+    Person,
+    Session,
+    Therapy,
+    Topic,
+    Track,
+)
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [ClinicSettings, Page, PageSection, Track, Session, Therapy, FaqEntry]
+MODELS = [
+    ClinicSettings,
+    Page,
+    PageSection,
+    Track,
+    Session,
+    Therapy,
+    FaqEntry,
+    Topic,
+    Person,
+    Article,
+]
 
 
 def snapshot():
@@ -19,6 +41,9 @@ def snapshot():
         "sections": list(PageSection.objects.values_list("heading", "body")),
         "therapies": dict(Therapy.objects.values_list("slug", "body")),
         "questions": dict(FaqEntry.objects.values_list("slug", "answer")),
+        "articles": dict(Article.objects.values_list("slug", "body")),
+        "article topics": sorted(Article.topics.through.objects.values_list("pk", flat=True)),
+        "people": dict(Person.objects.values_list("slug", "bio")),
         "clinic": ClinicSettings.load().as_context(),
     }
 
@@ -40,6 +65,9 @@ def test_demo_content_creates_the_whole_site():
         "Session": 6,
         "Therapy": 7,
         "FaqEntry": 9,
+        "Topic": 7,
+        "Person": 6,
+        "Article": 8,
     }
     assert set(Page.objects.published().values_list("slug", flat=True)) == {
         "home",
@@ -105,8 +133,44 @@ def test_demo_content_has_no_placeholder_text():
             *Page.objects.values_list("body", flat=True),
             *Therapy.objects.values_list("body", flat=True),
             *FaqEntry.objects.values_list("answer", flat=True),
+            *Article.objects.values_list("body", flat=True),
+            *Person.objects.values_list("bio", flat=True),
         ]
     ).lower()
     assert "lorem" not in texts
     assert "tbd" not in texts
     assert "todo" not in texts
+
+
+def test_demo_library_covers_the_topics_with_clinically_reviewed_articles():
+    load()
+
+    articles = Article.objects.published().select_related("author", "reviewer")
+    assert articles.count() == 8
+    for article in articles:
+        article.full_clean()
+        assert article.reviewer.credentials, article.slug
+        assert article.reviewer != article.author, article.slug
+    family = Topic.objects.get(slug="family")
+    assert family.articles.filter(slug="helping-someone-you-love").exists()
+    assert Article.objects.get(slug="what-the-research-says").body.endswith(
+        "Programs: Assessing the Evidence. *Psychiatric Services*. 2014;65(6):718-726."
+    )
+    # One article past its review date, so editors see the reminder in the demo.
+    assert list(Article.objects.due_for_review().values_list("slug", flat=True)) == [
+        "what-the-research-says"
+    ]
+    for person in Person.objects.all():
+        person.full_clean()
+
+
+def test_demo_library_restores_a_deleted_article_with_its_people_and_topics():
+    load()
+    Article.objects.get(slug="helping-someone-you-love").delete()
+
+    output = load()
+
+    assert output == "Demo content created: article helping-someone-you-love.\n"
+    restored = Article.objects.get(slug="helping-someone-you-love")
+    assert [topic.slug for topic in restored.topics.all()] == ["family"]
+    assert restored.author.slug == "elena-brooks"

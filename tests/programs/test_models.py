@@ -18,7 +18,19 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "slug", ["contact", "admin", "static", "healthz", "readyz", "sitemap.xml", "robots.txt"]
+    "slug",
+    [
+        "contact",
+        "admin",
+        "static",
+        "healthz",
+        "readyz",
+        "sitemap.xml",
+        "robots.txt",
+        "articles",
+        "team",
+        "es",
+    ],
 )
 def test_page_slug_reserved_for_another_route_is_refused(slug):
     page = Page(title="Clash", slug=slug, meta_description="x")

@@ -28,6 +28,32 @@ DEMO_PAGES = {
     "/terms/": "Terms of use",
     "/accessibility/": "Accessibility statement",
 }
+DEMO_LIBRARY = {
+    "/articles/": "Articles and resources",
+    "/articles/what-is-an-iop/": "What an intensive outpatient program is, and how it compares",
+    "/articles/who-an-iop-suits/": (
+        "Who an IOP suits: starting out, stepping down, or starting again"
+    ),
+    "/articles/why-group-therapy/": "Why group therapy sits at the center of an IOP",
+    "/articles/twelve-steps-alongside-therapy/": "How 12-step work fits alongside therapy",
+    "/articles/helping-someone-you-love/": (
+        "When someone you love is using: how to help without losing yourself"
+    ),
+    "/articles/virtual-iop-at-home/": (
+        "Virtual IOP: what a video session is like, and keeping it private at home"
+    ),
+    "/articles/what-the-research-says/": (
+        "What the research says about intensive outpatient programs"
+    ),
+    "/articles/medication-with-an-iop/": "Medication for opioid use disorder alongside an IOP",
+    "/team/": "Our team",
+    "/team/dana-reyes/": "Dana Reyes, LCSW, CADC III",
+    "/team/marcus-hale/": "Marcus Hale, MD",
+    "/team/priya-nandakumar/": "Priya Nandakumar, PMHNP-BC",
+    "/team/jordan-whitaker/": "Jordan Whitaker, LPC, CADC II",
+    "/team/elena-brooks/": "Elena Brooks, LMFT",
+    "/team/sam-okafor/": "Sam Okafor, CADC I",
+}
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 
@@ -46,7 +72,7 @@ def sitemap_locations(client):
     }
 
 
-@pytest.mark.parametrize(("path", "title"), DEMO_PAGES.items())
+@pytest.mark.parametrize(("path", "title"), [*DEMO_PAGES.items(), *DEMO_LIBRARY.items()])
 def test_demo_page_renders_with_one_h1_title_and_description(client, demo_content, path, title):
     response = client.get(path)
 
@@ -54,20 +80,22 @@ def test_demo_page_renders_with_one_h1_title_and_description(client, demo_conten
     page = parse(html)
     assert response.status_code == 200
     assert page.h1_texts == [title]
-    assert f"<title>{title} · Harbor Light Recovery</title>" in html
+    tab_title = "Articles" if path == "/articles/" else title
+    assert f"<title>{tab_title} · Harbor Light Recovery</title>" in html
     assert 'href="tel:+15550100199"' in html
     assert third_party_loads(html) == []
 
 
 def test_demo_pages_have_unique_titles_and_descriptions(client, demo_content):
     titles, descriptions = set(), set()
-    for path in DEMO_PAGES:
+    paths = [*DEMO_PAGES, *DEMO_LIBRARY]
+    for path in paths:
         html = client.get(path).content.decode()
         titles.add(re.search(r"<title>(.*?)</title>", html).group(1))
         descriptions.add(re.search(r'<meta name="description" content="(.*?)">', html).group(1))
 
-    assert len(titles) == len(DEMO_PAGES)
-    assert len(descriptions) == len(DEMO_PAGES)
+    assert len(titles) == len(paths)
+    assert len(descriptions) == len(paths)
 
 
 def test_every_demo_page_is_linked_from_the_menu_home_or_footer(client, demo_content):
@@ -101,7 +129,9 @@ def test_sitemap_lists_every_published_page_with_lastmod_on_site_url(
 
     locations = sitemap_locations(client)
 
-    assert set(locations) == {f"https://clinic.example{path}" for path in DEMO_PAGES}
+    assert set(locations) == {
+        f"https://clinic.example{path}" for path in [*DEMO_PAGES, *DEMO_LIBRARY]
+    }
     today = timezone.localdate().isoformat()
     assert set(locations.values()) == {today}
 
@@ -113,10 +143,7 @@ def test_robots_txt_hides_the_admin_and_points_to_the_sitemap(client, settings):
 
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert response.content.decode() == (
-        "User-agent: *\n"
-        "Disallow: /admin/\n"
-        "\n"
-        "Sitemap: https://clinic.example/sitemap.xml\n"
+        "User-agent: *\nDisallow: /admin/\n\nSitemap: https://clinic.example/sitemap.xml\n"
     )
 
 

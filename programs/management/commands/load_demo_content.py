@@ -1,18 +1,31 @@
 """Load the demo clinic's content: creates what is missing, never changes what exists.
 
-Each record is looked up by its natural key (page, track, therapy and question by their
-short name; the clinic settings by their single row). A record that exists is left
-exactly as it is, so running this again, as `make run` does, keeps every edit made in
-the admin. A deleted demo record comes back on the next run: unpublish it instead.
+Each record is looked up by its natural key (page, track, therapy, question, topic,
+person and article by their short name; the clinic settings by their single row). A
+record that exists is left exactly as it is, so running this again, as `make run` does,
+keeps every edit made in the admin. A deleted demo record comes back on the next run:
+unpublish it instead.
 """
 
 import datetime
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
-from programs import demo_content
-from programs.models import ClinicSettings, FaqEntry, Page, PageSection, Session, Therapy, Track
+from programs import demo_articles, demo_content
+from programs.models import (
+    Article,
+    ClinicSettings,
+    FaqEntry,
+    Page,
+    PageSection,
+    Person,
+    Session,
+    Therapy,
+    Topic,
+    Track,
+)
 
 
 def _time(text):
@@ -20,7 +33,10 @@ def _time(text):
 
 
 class Command(BaseCommand):
-    help = "Create the demo clinic's pages, schedule, therapies, questions and details if missing."
+    help = (
+        "Create the demo clinic's pages, schedule, therapies, questions, articles, team and "
+        "details if missing."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -67,7 +83,44 @@ class Command(BaseCommand):
                 FaqEntry.objects.create(is_published=True, order=order * 10, **data)
                 created.append(f"question {data['slug']}")
 
+        created += self.load_library()
+
         if created:
             self.stdout.write(f"Demo content created: {', '.join(created)}.")
         else:
             self.stdout.write("Demo content already present; nothing changed.")
+
+    def load_library(self):
+        created = []
+        for data in demo_articles.TOPICS:
+            if not Topic.objects.filter(slug=data["slug"]).exists():
+                Topic.objects.create(**data)
+                created.append(f"topic {data['slug']}")
+        for data in demo_articles.PEOPLE:
+            if not Person.objects.filter(slug=data["slug"]).exists():
+                Person.objects.create(**data)
+                created.append(f"person {data['slug']}")
+
+        now = timezone.now()
+        today = timezone.localdate()
+        people = {person.slug: person for person in Person.objects.all()}
+        topics = {topic.slug: topic for topic in Topic.objects.all()}
+        for data in demo_articles.ARTICLES:
+            if Article.objects.filter(slug=data["slug"]).exists():
+                continue
+            fields = {
+                key: value
+                for key, value in data.items()
+                if key not in {"topics", "author", "reviewer"} and not key.endswith("_days_ago")
+            }
+            article = Article.objects.create(
+                status=Article.Status.PUBLISHED,
+                publish_at=now - datetime.timedelta(days=data["published_days_ago"]),
+                last_reviewed=today - datetime.timedelta(days=data["reviewed_days_ago"]),
+                author=people[data["author"]],
+                reviewer=people[data["reviewer"]],
+                **fields,
+            )
+            article.topics.set([topics[slug] for slug in data["topics"] if slug in topics])
+            created.append(f"article {article.slug}")
+        return created
