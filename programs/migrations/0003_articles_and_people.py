@@ -3,6 +3,7 @@
 import django.db.models.deletion
 import programs.models.articles
 import programs.models.base
+import programs.models.people
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -22,7 +23,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(help_text='As the person likes it written, e.g. “Dana Reyes”.', max_length=120, verbose_name='name')),
                 ('slug', models.SlugField(help_text="E.g. “dana-reyes” for the person's page at /team/dana-reyes/.", max_length=80, unique=True, verbose_name='address')),
-                ('credentials', models.CharField(blank=True, help_text='Licences and degrees after the name, separated by commas, e.g. “LCSW, LAADC” or “MD”. Shown in bylines. A clinical reviewer must have some.', max_length=80, validators=[programs.models.articles.validate_credentials], verbose_name='credentials')),
+                ('credentials', models.CharField(blank=True, help_text='Licences and degrees after the name, separated by commas, e.g. “LCSW, LAADC” or “MD”. Shown in bylines. A clinical reviewer must have some.', max_length=80, validators=[programs.models.people.validate_credentials], verbose_name='credentials')),
                 ('job_title', models.CharField(help_text='E.g. “Clinical director”.', max_length=120, verbose_name='job title')),
                 ('role', models.CharField(choices=[('leadership', 'Clinical leadership'), ('medical', 'Medical care'), ('therapy', 'Counselors and therapists'), ('admissions', 'Admissions and support')], default='therapy', help_text='Groups people on the team page, in the order of this list.', max_length=20, verbose_name='role')),
                 ('bio', models.TextField(blank=True, help_text="A few sentences in Markdown, shown on the team page and the person's page.", verbose_name='short biography')),
@@ -58,7 +59,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('name', models.CharField(help_text='As the person likes it written, e.g. “Dana Reyes”.', max_length=120, verbose_name='name')),
                 ('slug', models.SlugField(help_text="E.g. “dana-reyes” for the person's page at /team/dana-reyes/.", max_length=80, verbose_name='address')),
-                ('credentials', models.CharField(blank=True, help_text='Licences and degrees after the name, separated by commas, e.g. “LCSW, LAADC” or “MD”. Shown in bylines. A clinical reviewer must have some.', max_length=80, validators=[programs.models.articles.validate_credentials], verbose_name='credentials')),
+                ('credentials', models.CharField(blank=True, help_text='Licences and degrees after the name, separated by commas, e.g. “LCSW, LAADC” or “MD”. Shown in bylines. A clinical reviewer must have some.', max_length=80, validators=[programs.models.people.validate_credentials], verbose_name='credentials')),
                 ('job_title', models.CharField(help_text='E.g. “Clinical director”.', max_length=120, verbose_name='job title')),
                 ('role', models.CharField(choices=[('leadership', 'Clinical leadership'), ('medical', 'Medical care'), ('therapy', 'Counselors and therapists'), ('admissions', 'Admissions and support')], default='therapy', help_text='Groups people on the team page, in the order of this list.', max_length=20, verbose_name='role')),
                 ('bio', models.TextField(blank=True, help_text="A few sentences in Markdown, shown on the team page and the person's page.", verbose_name='short biography')),

@@ -6,11 +6,12 @@ Markdown typed by staff is rendered once, on save, into a stored and sanitized H
 field (`*_html`), so a public request never parses Markdown.
 """
 
-from .articles import Article, Person, Topic
+from .articles import Article, Topic
 from .base import next_go_live
 from .clinic import ClinicSettings, parse_phone, validate_clinic_phone
 from .content import FaqEntry, Therapy
 from .pages import Page, PageSection, privacy_notice_version, reserved_slugs
+from .people import Person
 from .schedule import Mode, Session, Track, hours_label
 
 __all__ = [
