@@ -16,10 +16,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
-from .models import Inquiry
+from .models import ContactAttempt, Inquiry, Note
 
 TOKEN_SALT = "admissions.inquiry.form"  # noqa: S105 - a signing salt, not a secret
 # A form rendered more than a day ago is sent again, with its input kept.
@@ -452,3 +453,88 @@ class ReportPeriodForm(forms.Form):
         first = self.cleaned_data["month"]
         following = (first + timedelta(days=31)).replace(day=1)
         return first, following - timedelta(days=1)
+
+
+# --- Staff forms of an inquiry's page (admissions/admin/page.py) ---------------------------
+
+NOTE_MAX_LENGTH = Note._meta.get_field("text").max_length
+# The contact attempt's channel that matches each preferred contact method.
+CHANNEL_FOR_METHOD = {
+    Inquiry.ContactMethod.CALL: ContactAttempt.Channel.CALL,
+    Inquiry.ContactMethod.TEXT: ContactAttempt.Channel.TEXT,
+    Inquiry.ContactMethod.EMAIL: ContactAttempt.Channel.EMAIL,
+}
+
+
+def staff_note_field(label, required):
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=NOTE_MAX_LENGTH,
+        validators=[multi_line],
+        help_text=Note._meta.get_field("text").help_text,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class MoveForm(forms.Form):
+    """Change status, on the inquiry's page: the moves the workflow allows from here
+    (Inquiry.move_to)."""
+
+    status = forms.ChoiceField(label=_("Move to"))
+    note = staff_note_field(_("Note (optional)"), required=False)
+
+    def __init__(self, inquiry, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [(s.value, s.label) for s in inquiry.allowed_moves()]
+
+
+class LogContactForm(forms.Form):
+    """Log a call, text or email in one step (Inquiry.log_contact): the channel starts on
+    the person's preferred method; the outcome has no default, so that nothing is logged
+    as "reached" by accident; a note and the next follow-up are optional."""
+
+    prefix = "contact"
+
+    channel = forms.ChoiceField(
+        label=capfirst(ContactAttempt._meta.get_field("channel").verbose_name),
+        choices=ContactAttempt.Channel.choices,
+        widget=forms.RadioSelect,
+    )
+    outcome = forms.ChoiceField(
+        label=capfirst(ContactAttempt._meta.get_field("outcome").verbose_name),
+        choices=ContactAttempt.Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what happened: the outcome.")},
+    )
+    note = staff_note_field(_("Note (optional)"), required=False)
+    next_follow_up_at = forms.DateTimeField(
+        label=_("Next follow-up (optional)"),
+        required=False,
+        help_text=Inquiry._meta.get_field("next_follow_up_at").help_text,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def __init__(self, inquiry, *args, **kwargs):
+        kwargs.setdefault("initial", {"channel": CHANNEL_FOR_METHOD.get(inquiry.contact_method)})
+        super().__init__(*args, **kwargs)
+        # The browser offers only times to come (a server-side check follows).
+        self.fields["next_follow_up_at"].widget.attrs["min"] = timezone.localtime().strftime(
+            "%Y-%m-%dT%H:%M"
+        )
+
+    def clean_next_follow_up_at(self):
+        follow_up = self.cleaned_data["next_follow_up_at"]
+        if follow_up is not None and follow_up <= timezone.now():
+            raise ValidationError(
+                _("The next follow-up must be a time to come."), code="follow_up_past"
+            )
+        return follow_up
+
+
+class NoteForm(forms.Form):
+    """Add a note to an inquiry's timeline (Inquiry.add_note). Notes are append-only."""
+
+    prefix = "note"
+
+    text = staff_note_field(_("New note"), required=True)

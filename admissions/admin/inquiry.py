@@ -1,34 +1,33 @@
-"""The inquiry queue and an inquiry's page."""
+"""The inquiry queue, and the change form of an inquiry's page (the rest of the page is in
+page.py)."""
 
 import csv
+from datetime import datetime
+from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from phonenumber_field.phonenumber import to_python
+from phonenumber_field.widgets import RegionalPhoneNumberWidget
 
 from admissions.forms import ReportPeriodForm
-from admissions.models import (
-    AccessRecord,
-    ContactAttempt,
-    Inquiry,
-    Note,
-    WorkflowError,
-)
+from admissions.models import AccessRecord, Inquiry, WorkflowError
 
 from .access import RecordsAccess
 from .filters import AssignedFilter, OverdueFilter, QueueFilter
-from .inlines import ContactAttemptInline, EventInline, NoteInline, name_controls
+from .inlines import name_controls
+from .page import InquiryPageViews
 from .reporting import CSV_COLUMNS, csv_value, inquiry_report, neutralise_cell
 
 Status = Inquiry.Status
@@ -44,7 +43,7 @@ RECORD_FIELDS = (
     "assessment_scheduled_at",
     "closed_at",
     "consent_at",
-    "privacy_notice_version",
+    "privacy_notice",
     "created_by",
 )
 ATTRIBUTION_FIELDS = (
@@ -58,24 +57,24 @@ ATTRIBUTION_FIELDS = (
 )
 # What the visitor told us that staff may correct after a call (typos in how to reach them).
 CORRECTABLE_FIELDS = ("phone", "email")
+# The staff group that works inquiries (AdmissionsConfig.staff_group_permissions).
+ADMISSIONS_GROUP = "Admissions"
 
 
-class MoveForm(forms.Form):
-    status = forms.ChoiceField(label=_("Move to"))
-    note = forms.CharField(
-        label=_("Note (optional)"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+def assignable_staff(current=None):
+    """Who an inquiry may be assigned to: active staff in the Admissions group. With
+    `current` (the id of the person it is assigned to now), that person too, so that
+    saving an inquiry's page never unassigns silently someone who has since left."""
+    people = get_user_model().objects.filter(
+        is_active=True, is_staff=True, groups__name=ADMISSIONS_GROUP
     )
-
-    def __init__(self, inquiry, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [(s.value, s.label) for s in inquiry.allowed_moves()]
+    if current is not None:
+        people = people | get_user_model().objects.filter(pk=current)
+    return people.distinct().order_by("username")
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(RecordsAccess, admin.ModelAdmin):
+class InquiryAdmin(RecordsAccess, InquiryPageViews, admin.ModelAdmin):
     list_display = (
         "reference",
         "received",
@@ -113,7 +112,6 @@ class InquiryAdmin(RecordsAccess, admin.ModelAdmin):
         "mark_spam",
         "export_csv",
     )
-    inlines = (ContactAttemptInline, NoteInline, EventInline)
     change_form_template = "admin/admissions/inquiry/change_form.html"
 
     class Media:
@@ -166,6 +164,22 @@ class InquiryAdmin(RecordsAccess, admin.ModelAdmin):
             )
         return _("due %(when)s") % {"when": naturaltime(inquiry.first_contact_due_at)}
 
+    @admin.display(description=_("privacy notice agreed to"))
+    def privacy_notice(self, inquiry):
+        """The version of the privacy notice they agreed to, as the date it denotes: a
+        version is the time the notice was last changed (programs.models.
+        privacy_notice_version)."""
+        version = inquiry.privacy_notice_version
+        try:
+            changed = datetime.fromisoformat(version)
+        except ValueError:
+            return version or "-"
+        if timezone.is_aware(changed):
+            changed = timezone.localtime(changed)
+        return format_html(
+            '<time datetime="{}">{}</time>', version, date_format(changed, "DATE_FORMAT")
+        )
+
     @admin.display(description=_("next follow-up"), ordering="next_follow_up_at")
     def follow_up(self, inquiry):
         if not inquiry.next_follow_up_at:
@@ -174,6 +188,10 @@ class InquiryAdmin(RecordsAccess, admin.ModelAdmin):
         if inquiry.is_open and inquiry.next_follow_up_at < timezone.now():
             return format_html('<strong class="overdue">{}</strong><br>{}', _("OVERDUE"), when)
         return when
+
+    def get_queryset(self, request):
+        # The inquiry's page shows whom it is assigned to and who took it by phone.
+        return super().get_queryset(request).select_related("assigned_to", "created_by")
 
     # --- Permissions
 
@@ -221,16 +239,27 @@ class InquiryAdmin(RecordsAccess, admin.ModelAdmin):
     def get_changeform_initial_data(self, request):
         return {"source": Inquiry.Source.PHONE, **super().get_changeform_initial_data(request)}
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # The assignment choices depend on whom the inquiry is assigned to now.
+        kwargs.setdefault(
+            "formfield_callback", partial(self.formfield_for_dbfield, request=request, inquiry=obj)
+        )
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def formfield_for_dbfield(self, db_field, request, inquiry=None, **kwargs):
+        if db_field.name == "assigned_to":
+            kwargs["queryset"] = assignable_staff(
+                current=inquiry.assigned_to_id if inquiry is not None else None
+            )
+        if db_field.name == "phone":
+            # (503) 224-1001 rather than +15032241001.
+            kwargs["widget"] = RegionalPhoneNumberWidget(
+                region=db_field.region, attrs={"class": "vTextField"}
+            )
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if formfield is not None and isinstance(formfield.widget, forms.MultiWidget):
             name_controls(formfield)
         return formfield
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "assigned_to":
-            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         """Through the inquiry's own methods, so that each change is in its history: an
@@ -252,17 +281,6 @@ class InquiryAdmin(RecordsAccess, admin.ModelAdmin):
         if "next_follow_up_at" in changed:
             obj.save(update_fields=["next_follow_up_at", "updated_at"])
 
-    def save_formset(self, request, form, formset, change):
-        """New notes and contact attempts go through the inquiry (add_note and
-        log_contact), which writes their events and, for an attempt that reached the
-        person, the first contact."""
-        inquiry = form.instance
-        for item in formset.save(commit=False):
-            if isinstance(item, Note):
-                inquiry.add_note(item.text, by=request.user)
-            elif isinstance(item, ContactAttempt):
-                inquiry.log_contact(item.channel, item.outcome, by=request.user, at=item.at)
-
     # --- Search
 
     def get_search_results(self, request, queryset, search_term):
@@ -274,23 +292,8 @@ class InquiryAdmin(RecordsAccess, admin.ModelAdmin):
 
     # --- Views
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        """The inquiry's page, with the "Move to" form. Side effect: its access record
-        (RecordsAccess)."""
-        inquiry = self.get_object(request, object_id)
-        extra_context = extra_context or {}
-        if inquiry is not None:
-            extra_context["move_form"] = MoveForm(inquiry)
-            extra_context["move_url"] = reverse("admin:admissions_inquiry_move", args=[inquiry.pk])
-        return super().change_view(request, object_id, form_url, extra_context)
-
     def get_urls(self):
         return [
-            path(
-                "<path:object_id>/move/",
-                self.admin_site.admin_view(self.move_view),
-                name="admissions_inquiry_move",
-            ),
             path(
                 "report/",
                 self.admin_site.admin_view(self.report_view),
@@ -298,41 +301,6 @@ class InquiryAdmin(RecordsAccess, admin.ModelAdmin):
             ),
             *super().get_urls(),
         ]
-
-    def move_view(self, request, object_id):
-        """POST only: move one inquiry to another status through the workflow."""
-        # Permission before existence: to someone who may not change inquiries, a
-        # missing id and an existing one answer alike.
-        if not self.has_change_permission(request):
-            raise PermissionDenied
-        inquiry = self.get_object(request, object_id)
-        if inquiry is None:
-            raise Http404
-        if not self.has_change_permission(request, inquiry):
-            raise PermissionDenied
-        change_url = reverse("admin:admissions_inquiry_change", args=[inquiry.pk])
-        if request.method != "POST":
-            return HttpResponseRedirect(change_url)
-        form = MoveForm(inquiry, request.POST)
-        if not form.is_valid():
-            for errors in form.errors.values():
-                for error in errors:
-                    self.message_user(request, error, messages.ERROR)
-            return HttpResponseRedirect(change_url)
-        try:
-            inquiry.move_to(
-                form.cleaned_data["status"], by=request.user, note=form.cleaned_data["note"]
-            )
-        except WorkflowError as exc:
-            self.message_user(request, str(exc), messages.ERROR)
-        else:
-            self.message_user(
-                request,
-                _("%(reference)s is now “%(status)s”.")
-                % {"reference": inquiry.reference, "status": inquiry.get_status_display()},
-                messages.SUCCESS,
-            )
-        return HttpResponseRedirect(change_url)
 
     def report_view(self, request):
         """Counts only, no personal data: the one admissions page Marketing may open. One
@@ -355,6 +323,16 @@ class InquiryAdmin(RecordsAccess, admin.ModelAdmin):
 
     @admin.action(description=_("Assign to me"), permissions=["change"])
     def assign_to_me(self, request, queryset):
+        if not assignable_staff().filter(pk=request.user.pk).exists():
+            self.message_user(
+                request,
+                _(
+                    "Inquiries are assigned to active Admissions staff only, and you are not "
+                    "in the Admissions group."
+                ),
+                messages.ERROR,
+            )
+            return
         changed = sum(inquiry.assign_to(request.user, by=request.user) for inquiry in queryset)
         self.message_user(
             request,

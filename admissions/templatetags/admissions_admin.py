@@ -6,7 +6,9 @@ from datetime import timedelta
 from django import template
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from admissions.models import Inquiry, Notification
 
@@ -15,6 +17,7 @@ register = template.Library()
 # The median is computed in Python (the same on SQLite and PostgreSQL) over at most
 # this many recent first contacts.
 MEDIAN_SAMPLE = 5000
+MINUTES_PER_DAY = 24 * 60
 
 
 def median_minutes_to_first_contact(days=30, now=None):
@@ -34,10 +37,43 @@ def median_minutes_to_first_contact(days=30, now=None):
 def format_minutes(minutes):
     if minutes is None:
         return _("no first contacts yet")
+    return format_duration(minutes)
+
+
+def format_duration(minutes):
+    """A length of time for people: "42 min", "1 h 10 min", "2 days 3 h"."""
     minutes = round(minutes)
     if minutes < 60:
         return _("%(minutes)d min") % {"minutes": minutes}
-    return _("%(hours)d h %(minutes)02d min") % {"hours": minutes // 60, "minutes": minutes % 60}
+    if minutes < MINUTES_PER_DAY:
+        return _("%(hours)d h %(minutes)02d min") % {
+            "hours": minutes // 60,
+            "minutes": minutes % 60,
+        }
+    days, minutes = divmod(minutes, MINUTES_PER_DAY)
+    return ngettext("%(days)d day %(hours)d h", "%(days)d days %(hours)d h", days) % {
+        "days": days,
+        "hours": minutes // 60,
+    }
+
+
+def countdown(due_at, now=None):
+    """How long until a deadline, or how long past it: "due in 42 min", "overdue 1 h 10
+    min", "due now" (within the minute). The one wording of a deadline, for the inquiry's
+    page and the queue."""
+    seconds = (due_at - (now or timezone.now())).total_seconds()
+    if abs(seconds) < 60:
+        return _("due now")
+    duration = format_duration(abs(seconds) // 60)
+    if seconds > 0:
+        return _("due in %(duration)s") % {"duration": duration}
+    return _("overdue %(duration)s") % {"duration": duration}
+
+
+@register.simple_tag
+def deadline(due_at, now=None):
+    """The countdown to `due_at` in a <time> element that carries the deadline itself."""
+    return format_html('<time datetime="{}">{}</time>', due_at.isoformat(), countdown(due_at, now))
 
 
 @register.simple_tag
