@@ -1,7 +1,9 @@
 """Template context every page shares."""
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
 
 
 def clinic_fallback():
@@ -26,11 +28,17 @@ def _clinic():
 def _nav_items():
     from programs.models import Page
 
-    return [
+    pages = [
         {"label": page.menu_label, "url": page.get_absolute_url()}
         for page in Page.objects.in_navigation().only(
             "title", "nav_label", "slug", "layout", "nav_order"
         )
+    ]
+    # The article library and the team are not pages, but every visitor should find them.
+    return [
+        *pages,
+        {"label": _("Articles"), "url": reverse("programs:articles")},
+        {"label": _("Our team"), "url": reverse("programs:team")},
     ]
 
 

@@ -401,6 +401,11 @@ LOGGING = {
     },
 }
 
+# --- Content ---
+
+# An article not clinically reviewed for this many months is flagged to editors.
+ARTICLE_REVIEW_INTERVAL_MONTHS = env_int("ARTICLE_REVIEW_INTERVAL_MONTHS", 12)
+
 # --- Admissions ---
 # The inquiry form's abuse limits, the first-contact deadlines and retention.
 
