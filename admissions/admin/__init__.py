@@ -10,16 +10,7 @@ the trail under *Access trail*.
 """
 
 from .access import AccessRecordAdmin
-from .inlines import HISTORY_SHOWN
 from .inquiry import InquiryAdmin
 from .notification import NotificationAdmin
-from .reporting import inquiry_counts, neutralise_cell
 
-__all__ = [
-    "HISTORY_SHOWN",
-    "AccessRecordAdmin",
-    "InquiryAdmin",
-    "NotificationAdmin",
-    "inquiry_counts",
-    "neutralise_cell",
-]
+__all__ = ["AccessRecordAdmin", "InquiryAdmin", "NotificationAdmin"]

@@ -5,9 +5,6 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-# admissions.admin exports the timeline's length under its old name, from here.
-from .timeline import HISTORY_SHOWN  # noqa: F401
-
 
 def name_controls(formfield):
     """Give every control of a form field an accessible name: the admin's split date/time

@@ -490,7 +490,7 @@ DISGUISED_FORMULAS = [
 
 @pytest.mark.parametrize("value", DISGUISED_FORMULAS)
 def test_neutralise_cell_covers_whitespace_line_breaks_and_full_width_signs(value):
-    from admissions.admin import neutralise_cell
+    from admissions.admin.reporting import neutralise_cell
 
     assert neutralise_cell(value) == "'" + value
 
@@ -500,7 +500,7 @@ def test_neutralise_cell_covers_whitespace_line_breaks_and_full_width_signs(valu
     [("Robin", "Robin"), ("a = b", "a = b"), ("", ""), (None, ""), (42, "42"), ("x@y", "x@y")],
 )
 def test_neutralise_cell_leaves_ordinary_text_alone(value, expected):
-    from admissions.admin import neutralise_cell
+    from admissions.admin.reporting import neutralise_cell
 
     assert neutralise_cell(value) == expected
 

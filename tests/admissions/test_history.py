@@ -17,17 +17,20 @@ WRITER = ROOT / "admissions" / "models" / "history.py"
 Kind = InquiryEvent.Kind
 
 
+WRITING_METHODS = (".create", ".bulk_create", ".get_or_create", ".update_or_create")
+
+
 def event_writers(path):
-    """(line, code) of every place in `path` that makes an InquiryEvent row."""
+    """(line, code) of every place in `path` that makes an InquiryEvent row: the class
+    called, or a writing method of its manager or of an inquiry's `events`."""
     tree = ast.parse(path.read_text(), filename=str(path))
     found = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         code = ast.unparse(node.func)
-        makes_rows = code == "InquiryEvent" or code.startswith("InquiryEvent.objects.")
-        reads_only = code.endswith((".filter", ".all", ".get", ".exclude", ".order_by"))
-        if makes_rows and not reads_only:
+        manager = code.startswith("InquiryEvent.objects.") or ".events." in code
+        if code == "InquiryEvent" or (manager and code.endswith(WRITING_METHODS)):
             found.append((node.lineno, code))
     return found
 
