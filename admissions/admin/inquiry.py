@@ -28,7 +28,7 @@ from .access import RecordsAccess
 from .filters import AssignedFilter, OverdueFilter, QueueFilter
 from .inlines import name_controls
 from .page import InquiryPageViews
-from .reporting import CSV_COLUMNS, csv_value, inquiry_report, neutralise_cell
+from .reporting import CSV_COLUMNS, csv_value, inquiry_report, neutralise_cell, report_csv_rows
 
 Status = Inquiry.Status
 
@@ -310,12 +310,20 @@ class InquiryAdmin(RecordsAccess, InquiryPageViews, admin.ModelAdmin):
             raise PermissionDenied
         query = request.GET if "month" in request.GET else ReportPeriodForm.default_period()
         form = ReportPeriodForm(query)
+        report = inquiry_report(*form.period()) if form.is_valid() else None
+        if report and request.GET.get("format") == "csv":
+            response = HttpResponse(content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = (
+                f'attachment; filename="admissions-report-{report["start"]:%Y-%m}.csv"'
+            )
+            csv.writer(response).writerows(report_csv_rows(report))
+            return response
         context = {
             **self.admin_site.each_context(request),
             "title": _("Admissions report"),
             "opts": self.opts,
             "form": form,
-            "report": inquiry_report(*form.period()) if form.is_valid() else None,
+            "report": report,
         }
         return TemplateResponse(request, "admin/admissions/inquiry/report.html", context)
 

@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from admissions.middleware import looks_like_contact_details
@@ -17,6 +18,26 @@ Status = Inquiry.Status
 STAGES = ("total", "contacted", "assessment", "admitted")
 # At most this many campaign values get a row of their own in the report.
 CAMPAIGN_ROWS = 20
+COUNT_HEADINGS = (_("Inquiries"), _("Contacted"), _("Assessment scheduled"), _("Admitted"))
+RATE_HEADINGS = (
+    _("Contacted, % of inquiries"),
+    _("Assessment scheduled, % of contacted"),
+    _("Admitted, % of assessment scheduled"),
+)
+# The report's funnel tables: (key, heading of the label column, caption).
+FUNNEL_TABLES = (
+    ("sources", _("Source"), _("Inquiries received in %(month)s, by how they reached us")),
+    (
+        "heard_about",
+        _("Heard about us"),
+        _("Inquiries received in %(month)s, by how they heard about us"),
+    ),
+    (
+        "campaigns",
+        "utm_source",
+        _("Inquiries received in %(month)s, by campaign source (utm_source)"),
+    ),
+)
 
 CSV_COLUMNS = [
     ("reference", _("Reference")),
@@ -78,7 +99,8 @@ def csv_value(inquiry, name):
 
 
 def inquiry_counts(start, end, min_count):
-    """Per source, per campaign (utm_source) and in total: inquiries received from
+    """Per source, per answer to "how did you hear about us", per campaign (utm_source)
+    and in total: inquiries received from
     `start` to `end` (local dates, inclusive), and how many were contacted, had an
     assessment scheduled, were admitted. Spam and merged duplicates are left out. A
     campaign value gets a row of its own only when at least `min_count` inquiries have
@@ -103,6 +125,11 @@ def inquiry_counts(start, end, min_count):
         {"label": label, **by_source.get(value, dict.fromkeys(STAGES, 0))}
         for value, label in Inquiry.Source.choices
     ]
+    by_heard = {row["heard_about"]: row for row in period.values("heard_about").annotate(**counts)}
+    heard_about = [
+        {"label": label, **by_heard.get(value, dict.fromkeys(STAGES, 0))}
+        for value, label in [*Inquiry.HeardAbout.choices, ("", _("(not given)"))]
+    ]
     named = []
     no_value = {"label": _("(none)"), **dict.fromkeys(STAGES, 0)}
     other = {"label": _("(other)"), **dict.fromkeys(STAGES, 0)}
@@ -121,7 +148,12 @@ def inquiry_counts(start, end, min_count):
             for stage in STAGES:
                 other[stage] += row[stage]
     totals = period.aggregate(**counts)
-    return {"sources": sources, "campaigns": [*named, no_value, other]}, totals
+    tables = {
+        "sources": sources,
+        "heard_about": heard_about,
+        "campaigns": [*named, no_value, other],
+    }
+    return tables, totals
 
 
 def hidden_cells(counts, rows, columns, min_count):
@@ -151,14 +183,31 @@ def hidden_cells(counts, rows, columns, min_count):
     return hidden
 
 
+def conversion_rate(part, whole):
+    """`part` as a whole percentage of `whole` (half rounds up), or None when either
+    count is hidden: a rate worked out from a hidden count would give it away."""
+    if part is None or not whole:
+        return None
+    return (200 * part + whole) // (2 * whole)
+
+
+def funnel_row(label, counts):
+    """A row of the report: its counts, and each stage's rate of the stage before."""
+    rates = [conversion_rate(counts[index], counts[index - 1]) for index in range(1, len(STAGES))]
+    return {"label": label, "counts": counts, "rates": rates}
+
+
 def inquiry_report(start, end):
     """The report for a period, safe to show to anyone with the report permission: a
-    dict of "sources" and "campaigns" (rows of {"label", "counts"}), "totals" (counts),
-    "min_count", "start" and "end". Counts follow STAGES, with None for a hidden count:
-    the number itself never reaches the template."""
+    dict of "sources", "heard_about" and "campaigns" (rows of {"label", "counts",
+    "rates"}), "tables" (the same three with their captions, in order), "totals" (the
+    counts) and "total_row" (a row), "min_count", the column headings, "start" and
+    "end". Counts follow STAGES, rates the stages after the first, with None for a
+    hidden count and for a rate worked out from one: the number itself never reaches
+    the template."""
     min_count = settings.ADMISSIONS_REPORT_MIN_COUNT
     tables, totals = inquiry_counts(start, end, min_count)
-    # Both tables share one totals row, so they are protected together.
+    # The tables share one totals row, so they are protected together.
     counts = {("totals", stage): totals[stage] for stage in STAGES}
     rows, columns = [[("totals", stage) for stage in STAGES]], []
     for name, table in tables.items():
@@ -177,12 +226,47 @@ def inquiry_report(start, end):
     report = {
         "totals": [shown(("totals", stage)) for stage in STAGES],
         "min_count": min_count,
+        "count_headings": COUNT_HEADINGS,
+        "rate_headings": RATE_HEADINGS,
         "start": start,
         "end": end,
     }
     for name, table in tables.items():
         report[name] = [
-            {"label": row["label"], "counts": [shown((name, index, stage)) for stage in STAGES]}
+            funnel_row(row["label"], [shown((name, index, stage)) for stage in STAGES])
             for index, row in enumerate(table)
         ]
+    report["total_row"] = funnel_row(_("Total"), report["totals"])
+    month = date_format(start, "YEAR_MONTH_FORMAT")
+    report["tables"] = [
+        {
+            "name": name,
+            "heading": heading,
+            "caption": caption % {"month": month},
+            "rows": report[name],
+        }
+        for name, heading, caption in FUNNEL_TABLES
+    ]
     return report
+
+
+def report_csv_rows(report):
+    """The report's tables as CSV rows, hidden counts and rates as "hidden", every cell
+    neutralised (a campaign value is whatever a link carried)."""
+    hidden = _("hidden")
+
+    def cells(row):
+        return [
+            row["label"],
+            *(hidden if count is None else count for count in row["counts"]),
+            *(hidden if rate is None else f"{rate}%" for rate in row["rates"]),
+        ]
+
+    lines = []
+    for table in report["tables"]:
+        lines.append([table["caption"]])
+        lines.append([table["heading"], *COUNT_HEADINGS, *RATE_HEADINGS])
+        lines.extend(cells(row) for row in table["rows"])
+        lines.append(cells(report["total_row"]))
+        lines.append([])
+    return [[neutralise_cell(cell) for cell in line] for line in lines]

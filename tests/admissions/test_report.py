@@ -203,11 +203,11 @@ def test_report_counts_by_source_and_stage_without_personal_data(admissions_clie
         "(none)": [7, None, None, None],
         "(other)": HIDDEN,
     }
-    assert tables(response)[1][1:] == [
-        ["newsletter", "hidden", "hidden", "hidden", "hidden"],
-        ["(none)", "7", "hidden", "hidden", "hidden"],
-        ["(other)", "hidden", "hidden", "hidden", "hidden"],
-        ["Total", "13", "11", "10", "10"],
+    assert tables(response)[2][1:] == [
+        ["newsletter", *["hidden"] * 7],
+        ["(none)", "7", *["hidden"] * 6],
+        ["(other)", *["hidden"] * 7],
+        ["Total", "13", "11", "10", "10", "85%", "91%", "100%"],
     ]
     assert "Wilhelmina" not in html
     assert "555" not in html
@@ -223,7 +223,7 @@ def test_report_hides_the_one_person_a_campaign_link_brought_in(admissions_clien
     assert response.context["report"]["totals"] == [13, None, None, None]
     assert rows(response, "sources")["Website form"] == [13, None, None, None]
     assert rows(response, "campaigns") == {"(none)": HIDDEN, "(other)": HIDDEN}
-    assert tables(response)[0][1] == ["Website form", "13", "hidden", "hidden", "hidden"]
+    assert tables(response)[0][1] == ["Website form", "13", *["hidden"] * 6]
     assert "newsletter" not in html
     assert "fewer than 5" in html
 
