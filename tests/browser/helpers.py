@@ -15,6 +15,16 @@ STAFF_PASSWORD = "a long test password 123"
 
 DESKTOP_WIDTH = 1280
 PHONE_WIDTH = 375
+PHONE_HEIGHT = 740
+# Browser context arguments for a phone: its screen, touch, and the mobile viewport rules.
+PHONE = {
+    "viewport": {"width": PHONE_WIDTH, "height": PHONE_HEIGHT},
+    "is_mobile": True,
+    "has_touch": True,
+}
+
+SAFETY_QUESTION = "Are you, or the person you are asking about, safe right now?"
+MORE_DETAILS = "More details (optional)"
 
 REFERENCE = re.compile(r"Your reference is ([A-Z2-9]{8})\.")
 
@@ -221,6 +231,17 @@ def reference_on(page):
     match = REFERENCE.search(" ".join(text.split()))
     assert match, f"no reference in {text!r}"
     return match.group(1)
+
+
+def more_details(page):
+    """The summary line of the inquiry form's folded "More details (optional)" group: a
+    <summary> has no ARIA role, so a person finds it by its text."""
+    return page.get_by_text(MORE_DETAILS, exact=True)
+
+
+def radio(page, group, option):
+    """The radio button `option` in the group of radios whose legend is `group`."""
+    return page.get_by_role("group", name=group).get_by_role("radio", name=option, exact=True)
 
 
 def log_in(page, base_url, username, password=STAFF_PASSWORD):

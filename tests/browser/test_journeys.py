@@ -7,9 +7,13 @@ from playwright.sync_api import expect
 
 from admissions.models import Inquiry
 from tests.browser.helpers import (
+    PHONE,
     PHONE_WIDTH,
+    SAFETY_QUESTION,
     horizontal_overflow,
     is_focused,
+    more_details,
+    radio,
     reference_on,
     sitemap_paths,
     tab_to,
@@ -18,11 +22,6 @@ from tests.browser.helpers import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EVENING_HOURS = "6 p.m. \N{EN DASH} 9 p.m."
-PHONE = {"viewport": {"width": PHONE_WIDTH, "height": 740}, "is_mobile": True, "has_touch": True}
-
-
-def radio(page, group, option):
-    return page.get_by_role("group", name=group).get_by_role("radio", name=option, exact=True)
 
 
 def test_newcomer_reads_about_the_program_and_sends_an_inquiry_by_keyboard(
@@ -41,14 +40,21 @@ def test_newcomer_reads_about_the_program_and_sends_an_inquiry_by_keyboard(
     page.get_by_role("banner").get_by_role("link", name="Contact admissions").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Contact admissions")
 
-    # From here on, only the keyboard: Tab, typing, Space and the arrow keys.
+    # From here on, only the keyboard: Tab, typing, Space, Enter and the arrow keys.
     keys = page.keyboard
-    tab_to(page, radio(page, "Who is this inquiry for?", "Myself"))
+    tab_to(page, radio(page, SAFETY_QUESTION, "Yes"))
     keys.press("Space")
     tab_to(page, page.get_by_label("First name, or any name you like"))
     keys.type("Alex")
     tab_to(page, page.get_by_label("Phone number"))
     keys.type("202 555 0143")
+    who = page.get_by_role("group", name="Who is this inquiry for?")
+    expect(who).to_be_hidden()
+    tab_to(page, more_details(page))
+    keys.press("Enter")
+    expect(who).to_be_visible()
+    tab_to(page, radio(page, "Who is this inquiry for?", "Myself"))
+    keys.press("Space")
     tab_to(page, radio(page, "How should we contact you?", "Phone call"))
     keys.press("ArrowDown")  # Text message
     tab_to(page, radio(page, "Best time to reach you", "Any time"))
@@ -68,6 +74,8 @@ def test_newcomer_reads_about_the_program_and_sends_an_inquiry_by_keyboard(
     tab_to(page, consent)
     keys.press("Space")
 
+    expect(radio(page, SAFETY_QUESTION, "Yes")).to_be_checked()
+    expect(page.get_by_text("Please get help now")).to_be_hidden()
     expect(radio(page, "Who is this inquiry for?", "Myself")).to_be_checked()
     expect(radio(page, "How should we contact you?", "Text message")).to_be_checked()
     expect(radio(page, "Best time to reach you", "Evening (5 pm to 9 pm)")).to_be_checked()
@@ -82,6 +90,10 @@ def test_newcomer_reads_about_the_program_and_sends_an_inquiry_by_keyboard(
     expect(page.get_by_text("You asked us to send a text message.")).to_be_visible()
     inquiry = Inquiry.objects.get(reference=reference_on(page))
     assert inquiry.first_name == "Alex"
+    assert (inquiry.safe_now, inquiry.priority) == (
+        Inquiry.SafeNow.YES,
+        Inquiry.Priority.ROUTINE,
+    )
     assert str(inquiry.phone) == "+12025550143"
     assert inquiry.inquiry_for == Inquiry.For.MYSELF
     assert inquiry.contact_method == Inquiry.ContactMethod.TEXT

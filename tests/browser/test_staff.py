@@ -12,6 +12,8 @@ from admissions.models import Inquiry
 from tests.browser.helpers import (
     STAFF_PASSWORD,
     log_in,
+    more_details,
+    radio,
     reference_on,
     save_screenshots,
 )
@@ -23,10 +25,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def send_inquiry(page, base_url, first_name, message):
     """A visitor sends the inquiry form; returns the reference they are given."""
     page.goto(base_url + "/contact/")
-    page.get_by_role("radio", name="Someone I care about").check()
     page.get_by_label("First name, or any name you like").fill(first_name)
     page.get_by_label("Phone number").fill("202 555 0143")
-    page.get_by_role("radio", name="Phone call").check()
+    more_details(page).click()
+    radio(page, "Who is this inquiry for?", "Someone I care about").check()
+    radio(page, "How should we contact you?", "Phone call").check()
     page.get_by_label("Anything you would like us to know? (optional)").fill(message)
     page.get_by_role("checkbox", name=re.compile("I agree to be contacted")).check()
     page.get_by_role("button", name="Send to admissions").click()
