@@ -1,6 +1,8 @@
 """What leaves the queue: the CSV export (for holders of export_inquiry) and the
 counts-only report."""
 
+import math
+import statistics
 import unicodedata
 from datetime import datetime, time, timedelta
 
@@ -11,7 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from admissions.middleware import looks_like_contact_details
-from admissions.models import Inquiry
+from admissions.models import Appointment, Inquiry
+from admissions.templatetags.admissions_admin import format_duration
 
 Status = Inquiry.Status
 # The report's columns, in order: inquiries received, then how many reached each stage.
@@ -98,6 +101,83 @@ def csv_value(inquiry, name):
     return display() if display and value else value
 
 
+def local_bounds(start, end):
+    """The instants from local midnight of `start` to local midnight after `end`."""
+    tz = timezone.get_current_timezone()
+    since = timezone.make_aware(datetime.combine(start, time.min), tz)
+    until = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), tz)
+    return since, until
+
+
+def received_in(start, end):
+    """The inquiries the report counts: received from `start` to `end`. Spam is nobody;
+    a merged duplicate is counted once, in the inquiry it joined."""
+    since, until = local_bounds(start, end)
+    return Inquiry.objects.filter(received_at__gte=since, received_at__lt=until).exclude(
+        status__in=(Status.SPAM, Status.MERGED)
+    )
+
+
+def percentile(ordered, share):
+    """The nearest-rank percentile of sorted values: the smallest value with at least
+    `share` of them at or below it."""
+    return ordered[max(math.ceil(share * len(ordered)) - 1, 0)]
+
+
+def first_contact_times(start, end, min_count):
+    """Minutes from receipt to first contact for the period's contacted inquiries:
+    median and 90th percentile overall and by local hour of day received, in one
+    query; "texts" are the two for people ("1 h 05 min"). All None for fewer than
+    `min_count` first contacts: one or two people's times are theirs, not a measure of
+    the team."""
+    minutes_by_hour = {hour: [] for hour in range(24)}
+    contacted = received_in(start, end).filter(first_contact_at__isnull=False)
+    for received, contacted_at in contacted.values_list("received_at", "first_contact_at"):
+        minutes = max((contacted_at - received).total_seconds() / 60, 0)
+        minutes_by_hour[timezone.localtime(received).hour].append(minutes)
+
+    def summary(label, minutes):
+        ordered = sorted(minutes)
+        if not ordered or len(ordered) < min_count:
+            return {"label": label, "median": None, "p90": None, "texts": [None, None]}
+        median, p90 = statistics.median(ordered), percentile(ordered, 0.9)
+        texts = [format_duration(median), format_duration(p90)]
+        return {"label": label, "median": median, "p90": p90, "texts": texts}
+
+    every = [minutes for hour in minutes_by_hour.values() for minutes in hour]
+    return {
+        "overall": summary(_("Any hour"), every),
+        "hours": [
+            summary(f"{hour:02d}:00\u2013{hour:02d}:59", minutes)
+            for hour, minutes in minutes_by_hour.items()
+        ],
+    }
+
+
+def assessment_no_shows(start, end, min_count):
+    """Assessments held in the period (starting in it, marked attended or no-show) and
+    how many were missed, with the rate; counts under `min_count`, the next smallest
+    beside a lone hidden one, and a rate from a hidden count are None. Cancelled and
+    still-booked appointments are not counted."""
+    since, until = local_bounds(start, end)
+    counts = (
+        Appointment.objects.filter(starts_at__gte=since, starts_at__lt=until)
+        .exclude(inquiry__status__in=(Status.SPAM, Status.MERGED))
+        .aggregate(
+            attended=Count("pk", filter=Q(status=Appointment.Status.ATTENDED)),
+            no_show=Count("pk", filter=Q(status=Appointment.Status.NO_SHOW)),
+        )
+    )
+    counts["held"] = counts["attended"] + counts["no_show"]
+    hidden = hidden_cells(counts, [], [["attended", "no_show", "held"]], min_count)
+    shown = {key: None if key in hidden else count for key, count in counts.items()}
+    return {
+        **shown,
+        "counts": [shown[key] for key in NO_SHOW_KEYS],
+        "rate": conversion_rate(shown["no_show"], shown["held"]),
+    }
+
+
 def inquiry_counts(start, end, min_count):
     """Per source, per answer to "how did you hear about us", per campaign (utm_source)
     and in total: inquiries received from
@@ -107,19 +187,13 @@ def inquiry_counts(start, end, min_count):
     it, it does not look like contact details and it is among the CAMPAIGN_ROWS
     biggest; the others are pooled in "(other)", so the campaign rows still add up to
     the totals."""
-    tz = timezone.get_current_timezone()
-    since = timezone.make_aware(datetime.combine(start, time.min), tz)
-    until = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), tz)
     counts = {
         "total": Count("pk"),
         "contacted": Count("pk", filter=Q(first_contact_at__isnull=False)),
         "assessment": Count("pk", filter=Q(assessment_scheduled_at__isnull=False)),
         "admitted": Count("pk", filter=Q(status=Status.ADMITTED)),
     }
-    # Spam is nobody; a merged duplicate is counted once, in the inquiry it joined.
-    period = Inquiry.objects.filter(received_at__gte=since, received_at__lt=until).exclude(
-        status__in=(Status.SPAM, Status.MERGED)
-    )
+    period = received_in(start, end)
     by_source = {row["source"]: row for row in period.values("source").annotate(**counts)}
     sources = [
         {"label": label, **by_source.get(value, dict.fromkeys(STAGES, 0))}
@@ -183,6 +257,18 @@ def hidden_cells(counts, rows, columns, min_count):
     return hidden
 
 
+TIMING_CAPTION = _("Time to first contact, inquiries received in %(month)s, by hour received")
+TIMING_HEADINGS = (_("Hour received"), _("Median"), _("90th percentile"))
+NO_SHOW_CAPTION = _("Assessments held in %(month)s")
+NO_SHOW_KEYS = ("held", "attended", "no_show")
+NO_SHOW_HEADINGS = (
+    _("Held (attended or no-show)"),
+    _("Attended"),
+    _("No-show"),
+    _("No-show rate"),
+)
+
+
 def conversion_rate(part, whole):
     """`part` as a whole percentage of `whole` (half rounds up), or None when either
     count is hidden: a rate worked out from a hidden count would give it away."""
@@ -237,6 +323,7 @@ def inquiry_report(start, end):
             for index, row in enumerate(table)
         ]
     report["total_row"] = funnel_row(_("Total"), report["totals"])
+
     month = date_format(start, "YEAR_MONTH_FORMAT")
     report["tables"] = [
         {
@@ -247,6 +334,16 @@ def inquiry_report(start, end):
         }
         for name, heading, caption in FUNNEL_TABLES
     ]
+    report["first_contact"] = {
+        "caption": TIMING_CAPTION % {"month": month},
+        "headings": TIMING_HEADINGS,
+        **first_contact_times(start, end, min_count),
+    }
+    report["no_shows"] = {
+        "caption": NO_SHOW_CAPTION % {"month": month},
+        "headings": NO_SHOW_HEADINGS,
+        **assessment_no_shows(start, end, min_count),
+    }
     return report
 
 
@@ -269,4 +366,19 @@ def report_csv_rows(report):
         lines.extend(cells(row) for row in table["rows"])
         lines.append(cells(report["total_row"]))
         lines.append([])
+    timing = report["first_contact"]
+    lines.append([timing["caption"]])
+    lines.append(list(timing["headings"]))
+    for row in [*timing["hours"], timing["overall"]]:
+        lines.append([row["label"], *(hidden if text is None else text for text in row["texts"])])
+    lines.append([])
+    no_shows = report["no_shows"]
+    lines.append([no_shows["caption"]])
+    lines.append(list(no_shows["headings"]))
+    lines.append(
+        [
+            *(hidden if count is None else count for count in no_shows["counts"]),
+            hidden if no_shows["rate"] is None else f"{no_shows['rate']}%",
+        ]
+    )
     return [[neutralise_cell(cell) for cell in line] for line in lines]
