@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from admissions.admin.charts import horizontal_bars
 from admissions.middleware import looks_like_contact_details
 from admissions.models import Appointment, Inquiry
 from admissions.templatetags.admissions_admin import format_duration
@@ -259,6 +260,8 @@ def hidden_cells(counts, rows, columns, min_count):
 
 TIMING_CAPTION = _("Time to first contact, inquiries received in %(month)s, by hour received")
 TIMING_HEADINGS = (_("Hour received"), _("Median"), _("90th percentile"))
+FUNNEL_CHART_TITLE = _("Inquiries received in %(month)s and how many reached each stage")
+TIMING_CHART_TITLE = _("Median time to first contact in %(month)s, by hour received")
 NO_SHOW_CAPTION = _("Assessments held in %(month)s")
 NO_SHOW_KEYS = ("held", "attended", "no_show")
 NO_SHOW_HEADINGS = (
@@ -339,6 +342,22 @@ def inquiry_report(start, end):
         "headings": TIMING_HEADINGS,
         **first_contact_times(start, end, min_count),
     }
+    report["funnel_chart"] = horizontal_bars(
+        "funnel-chart",
+        FUNNEL_CHART_TITLE % {"month": month},
+        [
+            (heading, count, count)
+            for heading, count in zip(COUNT_HEADINGS, report["totals"], strict=True)
+        ],
+    )
+    report["timing_chart"] = horizontal_bars(
+        "timing-chart",
+        TIMING_CHART_TITLE % {"month": month},
+        [
+            (row["label"], row["median"], row["texts"][0])
+            for row in report["first_contact"]["hours"]
+        ],
+    )
     report["no_shows"] = {
         "caption": NO_SHOW_CAPTION % {"month": month},
         "headings": NO_SHOW_HEADINGS,
