@@ -20,7 +20,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
-from .models import ContactAttempt, Inquiry, Note
+from .models import Appointment, ContactAttempt, Inquiry, Note
 
 TOKEN_SALT = "admissions.inquiry.form"  # noqa: S105 - a signing salt, not a secret
 # A form rendered more than a day ago is sent again, with its input kept.
@@ -114,7 +114,6 @@ class InquiryForm(forms.ModelForm):
         choices=Inquiry.SafeNow.choices,
         required=False,
         widget=forms.RadioSelect,
-        help_text=_("You may skip this. If the answer is no, please call 911 or 988 now."),
     )
     inquiry_for = forms.ChoiceField(
         label=_("Who is this inquiry for?"),
@@ -238,6 +237,12 @@ class InquiryForm(forms.ModelForm):
             self.initial.update(
                 voicemail_ok="no", texts_ok="no", form_token=form_token or new_form_token()
             )
+        self.fields["safe_now"].help_text = format_html(
+            '{} <a href="tel:911">911</a> {} <a href="tel:988">988</a> {}',
+            _("You may skip this. If the answer is no, please call"),
+            _("or"),
+            _("now."),
+        )
         self.fields["consent"].label = format_html(
             '{} <a href="{}">{}</a>{}',
             _(
@@ -256,10 +261,11 @@ class InquiryForm(forms.ModelForm):
         self.helper.disable_csrf = True
         self.helper.template = "admissions/_crispy_form.html"
         self.helper.layout = Layout(
+            # A question of its own (its legend), before the contact details.
+            "safe_now",
+            HTML(render_to_string("admissions/_crisis_now.html", {"shown": self.unsafe()})),
             Fieldset(
                 _("How we can reach you"),
-                "safe_now",
-                HTML(render_to_string("admissions/_crisis_now.html", {"shown": self.unsafe()})),
                 "first_name",
                 HTML(
                     format_html(
@@ -288,13 +294,18 @@ class InquiryForm(forms.ModelForm):
         )
 
     def details_wanted(self):
-        """Open the "More details" group when the visitor already used it, or when one
-        of its answers needs correcting."""
+        """Open the "More details" group when the visitor already used it (any answer
+        other than its default), or when one of its answers needs correcting."""
         if not self.is_bound:
             return False
-        return any(name in self.errors for name in self.DETAIL_FIELDS) or any(
-            self.data.get(self.add_prefix(name)) for name in ("inquiry_for", "message")
-        )
+        if any(name in self.errors for name in self.DETAIL_FIELDS):
+            return True
+        for name in self.DETAIL_FIELDS:
+            default = self.get_initial_for_field(self.fields[name], name)
+            value = self.data.get(self.add_prefix(name), "")
+            if value not in ("", str(default if default is not None else "")):
+                return True
+        return False
 
     def clean_form_token(self):
         try:
@@ -486,7 +497,17 @@ class MoveForm(forms.Form):
 
     def __init__(self, inquiry, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [(s.value, s.label) for s in inquiry.allowed_moves()]
+        # Assessment scheduled is reached by booking the appointment (BookAppointmentForm).
+        self.fields["status"].choices = [
+            (s.value, s.label)
+            for s in inquiry.allowed_moves()
+            if s != Inquiry.Status.ASSESSMENT_SCHEDULED
+        ]
+        if inquiry.is_open and inquiry.status != Inquiry.Status.ASSESSMENT_SCHEDULED:
+            self.fields["status"].help_text = _(
+                "To schedule the assessment, book it under Appointments below: that moves "
+                "the inquiry to “Assessment scheduled”."
+            )
 
 
 class LogContactForm(forms.Form):
@@ -538,3 +559,132 @@ class NoteForm(forms.Form):
     prefix = "note"
 
     text = staff_note_field(_("New note"), required=True)
+
+
+def local_input_value(when):
+    """A time as a datetime-local input holds it: local time, to the minute."""
+    return timezone.localtime(when).strftime("%Y-%m-%dT%H:%M")
+
+
+# How far ahead an assessment may be booked: further is a typo in the year.
+BOOKING_DAYS_AHEAD = 365
+
+
+class BookAppointmentForm(forms.Form):
+    """Book an assessment (Inquiry.book_appointment): when (a time to come, within
+    BOOKING_DAYS_AHEAD), with whom (one of `staff`, the active Admissions staff) and in
+    person or virtual. The mode has no default, so that nobody is sent to the wrong
+    place by accident."""
+
+    prefix = "booking"
+
+    starts_at = forms.DateTimeField(
+        label=capfirst(Appointment._meta.get_field("starts_at").verbose_name),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        error_messages={"required": _("Enter the date and time of the assessment.")},
+    )
+    with_staff = forms.ModelChoiceField(
+        queryset=None,
+        label=capfirst(Appointment._meta.get_field("with_staff").verbose_name),
+        help_text=Appointment._meta.get_field("with_staff").help_text,
+        error_messages={"required": _("Choose who holds the assessment.")},
+    )
+    mode = forms.ChoiceField(
+        label=capfirst(Appointment._meta.get_field("mode").verbose_name),
+        choices=Appointment.Mode.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose in person or virtual.")},
+    )
+
+    def __init__(self, staff, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["with_staff"].queryset = staff
+        self.fields["with_staff"].label_from_instance = lambda user: user.get_username()
+        # The browser offers only times to come (the checks below follow on the server).
+        now = timezone.now()
+        self.fields["starts_at"].widget.attrs.update(
+            min=local_input_value(now),
+            max=local_input_value(now + timedelta(days=BOOKING_DAYS_AHEAD)),
+        )
+
+    def clean_starts_at(self):
+        starts_at = self.cleaned_data["starts_at"]
+        now = timezone.now()
+        if starts_at <= now:
+            raise ValidationError(
+                _("The assessment must be at a time to come: a past time cannot be booked."),
+                code="starts_at_past",
+            )
+        if starts_at > now + timedelta(days=BOOKING_DAYS_AHEAD):
+            raise ValidationError(
+                _("An assessment is booked at most a year ahead: check the year."),
+                code="starts_at_far",
+            )
+        return starts_at
+
+
+class AppointmentOutcomeForm(forms.Form):
+    """What became of a booked assessment (Inquiry.update_appointment): one button per
+    outcome on the inquiry's page."""
+
+    OUTCOMES = (
+        Appointment.Status.ATTENDED,
+        Appointment.Status.NO_SHOW,
+        Appointment.Status.CANCELLED,
+    )
+
+    status = forms.ChoiceField(
+        label=capfirst(Appointment._meta.get_field("status").verbose_name),
+        choices=[(outcome.value, outcome.label) for outcome in OUTCOMES],
+        error_messages={"required": _("Choose what became of the assessment.")},
+    )
+
+
+class MergeForm(forms.Form):
+    """Merge an inquiry into an earlier one from the same person (Inquiry.merge_into):
+    one of `candidates` (Inquiry objects), and a tick that says someone checked it is the
+    same person, about the same person: one phone may be a family's, asking about
+    different people."""
+
+    prefix = "merge"
+
+    into = forms.TypedChoiceField(
+        label=_("Merge into"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the earlier inquiry to merge into.")},
+    )
+    same_person = forms.BooleanField(
+        label=_(
+            "I have checked that both inquiries are from the same person, about the same person."
+        ),
+        error_messages={"required": _("Tick the box once you have checked it is the same person.")},
+    )
+
+    def __init__(self, candidates, *args, **kwargs):
+        self.candidates = {candidate.pk: candidate for candidate in candidates}
+        if len(self.candidates) == 1:
+            kwargs.setdefault("initial", {"into": next(iter(self.candidates))})
+        super().__init__(*args, **kwargs)
+        self.fields["into"].choices = [
+            (
+                candidate.pk,
+                _("%(reference)s, received %(received)s, %(status)s")
+                % {
+                    "reference": candidate.reference,
+                    "received": date_format(
+                        timezone.localtime(candidate.received_at), "DATETIME_FORMAT"
+                    ),
+                    "status": candidate.get_status_display(),
+                },
+            )
+            for candidate in candidates
+        ]
+
+    @property
+    def only_candidate(self):
+        """The one inquiry it can be merged into, when there is only one."""
+        return next(iter(self.candidates.values())) if len(self.candidates) == 1 else None
+
+    def clean_into(self):
+        return self.candidates[self.cleaned_data["into"]]

@@ -37,7 +37,13 @@
     var crisisLines = document.querySelector("[data-crisis-lines]");
     document.querySelectorAll("input[name=safe_now]").forEach(function (radio) {
       radio.addEventListener("change", function () {
-        if (crisisLines) { crisisLines.hidden = radio.value === "yes"; }
+        if (!crisisLines) { return; }
+        crisisLines.hidden = radio.value === "yes";
+        if (!crisisLines.hidden) {
+          // On a phone the lines may appear below the screen's edge: bring them into view.
+          var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+          crisisLines.scrollIntoView({ block: "nearest", behavior: still ? "auto" : "smooth" });
+        }
       });
     });
 

@@ -190,3 +190,31 @@ def test_safety_question_may_be_left_unanswered(client):
 
     assert reference_shown(response.content.decode()) is not None
     assert Inquiry.objects.get().priority == "routine"
+
+
+def test_more_details_stay_open_when_the_visitor_used_them(client):
+    html = client.post(
+        FORM_URL, inquiry_data(program_interest="evening", phone="bad")
+    ).content.decode()
+    untouched = client.post(
+        FORM_URL,
+        inquiry_data(
+            phone="bad",
+            inquiry_for=None,
+            contact_method=None,
+            best_time="any",
+            program_interest="not_sure",
+        ),
+    ).content.decode()
+
+    assert re.search(r'<details class="more-details"\s+open', html)
+    assert not re.search(r'<details class="more-details"\s+open', untouched)
+
+
+def test_safety_question_gives_tap_to_call_numbers_without_javascript(client):
+    html = client.get(FORM_URL).content.decode()
+
+    help_text = html[html.index('id="id_safe_now_helptext"') :]
+    help_text = help_text[: help_text.index("</div>")]
+    assert '<a href="tel:911">911</a>' in help_text
+    assert '<a href="tel:988">988</a>' in help_text
