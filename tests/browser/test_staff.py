@@ -16,6 +16,7 @@ from tests.browser.helpers import (
     radio,
     reference_on,
     save_screenshots,
+    tab_to,
 )
 from tests.factories import make_inquiry, make_user
 
@@ -71,27 +72,32 @@ def test_admissions_staff_triage_a_new_inquiry_from_the_queue(
     filters.get_by_role("link", name="To me").click()
     page.get_by_role("link", name=reference).click()
 
-    expect(page.get_by_role("heading", name=reference)).to_be_visible()
-    page.get_by_label("Move to:").select_option(label="Contacted")
-    page.get_by_role("button", name="Change status").click()
+    # The contact panel comes first: the visitor wrote about someone else, so it warns
+    # that nothing about that person may be disclosed; logging the first call is one
+    # choice and one button.
+    expect(page.get_by_role("heading", name=f"Inquiry {reference}")).to_be_visible()
+    expect(page.get_by_text("ABOUT SOMEONE ELSE:")).to_be_visible()
+    log_call = page.get_by_role("form", name="Log a call, text or email")
+    expect(log_call.get_by_role("radio", name="Call", exact=True)).to_be_checked()
+    log_call.get_by_role("radio", name="Reached them").check()
+    log_call.get_by_role("button", name="Log call").click()
     expect(page.get_by_text(f"{reference} is now “Contacted”.")).to_be_visible()
-    page.get_by_role("group", name="Notes").get_by_role("textbox").fill(
+    add_note = page.get_by_role("form", name="Add a note")
+    add_note.get_by_role("textbox", name="New note").fill(
         "Spoke with Jamie; they would like the virtual program."
     )
-    page.get_by_role("button", name="Save and continue editing").click()
-    expect(page.get_by_text("was changed successfully")).to_be_visible()
+    add_note.get_by_role("button", name="Add note").click()
+    expect(page.get_by_text("Note added.")).to_be_visible()
 
-    notes = page.get_by_role("group", name="Notes").get_by_role("row")
-    expect(notes.filter(has_text="Spoke with Jamie")).to_contain_text("alex")
-    history = page.get_by_role("group", name=re.compile("^Activity history")).get_by_role("row")
+    timeline = page.get_by_role("list", name="Timeline").get_by_role("listitem")
 
-    def event(kind):
-        return history.filter(has=page.get_by_role("cell", name=kind, exact=True))
+    def entry(text):
+        return timeline.filter(has_text=text)
 
-    expect(event("Assigned")).to_contain_text("alex")
-    for cell in ("New", "Contacted", "alex"):
-        expect(event("Status changed").get_by_role("cell", name=cell, exact=True)).to_be_visible()
-    expect(event("Note added")).to_contain_text("alex")
+    expect(entry("Assigned")).to_contain_text("to alex by alex")
+    expect(entry("Call: Reached them")).to_contain_text("by alex")
+    expect(entry("Status changed")).to_contain_text("New → Contacted by alex")
+    expect(entry("Spoke with Jamie")).to_contain_text("by alex")
     inquiry = Inquiry.objects.get(reference=reference)
     assert inquiry.status == Inquiry.Status.CONTACTED
     assert inquiry.assigned_to.username == "alex"
@@ -105,8 +111,15 @@ def worked_inquiry(page, live_server):
     """An assigned, contacted inquiry with a note, and its admissions staff member signed
     in on `page`."""
     staff = make_user("alex", groups=("Admissions",), password=STAFF_PASSWORD)
-    inquiry = make_inquiry(first_name="Jamie", message="Evenings are best.", assigned_to=staff)
-    inquiry.move_to(Inquiry.Status.CONTACTED, by=staff, note="Left no voicemail, as asked.")
+    inquiry = make_inquiry(
+        first_name="Jamie",
+        message="Evenings are best.",
+        assigned_to=staff,
+        inquiry_for=Inquiry.For.SOMEONE_ELSE,
+        next_follow_up_at=timezone.now() + timedelta(hours=20),
+    )
+    inquiry.log_contact("call", "no_answer", by=staff, note="Left no voicemail, as asked.")
+    inquiry.move_to(Inquiry.Status.CONTACTED, by=staff, note="Called back at six.")
     log_in(page, live_server.url, "alex")
     return inquiry
 
@@ -126,6 +139,31 @@ def test_admin_inquiry_page_meets_wcag_aa(page, live_server, worked_inquiry, axe
     save_screenshots(page, "admin-inquiry-change")
 
     axe.assert_accessible(page)
+
+
+def test_admissions_staff_log_a_call_by_keyboard_without_javascript(new_context, live_server):
+    staff = make_user("alex", groups=("Admissions",), password=STAFF_PASSWORD)
+    inquiry = make_inquiry(first_name="Jamie", assigned_to=staff)
+    page = new_context(java_script_enabled=False).new_page()
+    log_in(page, live_server.url, "alex")
+    page.goto(f"{live_server.url}/admin/admissions/inquiry/{inquiry.pk}/change/")
+
+    log_call = page.get_by_role("form", name="Log a call, text or email")
+    # A group of radios is one Tab stop; the arrow keys choose within it.
+    tab_to(page, log_call.get_by_role("radio", name="Reached them"))
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(log_call.get_by_role("radio", name="No answer")).to_be_checked()
+    tab_to(page, log_call.get_by_role("textbox", name="Note (optional)"))
+    page.keyboard.type("Rang at noon.")
+    tab_to(page, log_call.get_by_role("button", name="Log call"))
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_text("Logged: Call, No answer.")).to_be_visible()
+    timeline = page.get_by_role("list", name="Timeline").get_by_role("listitem")
+    expect(timeline.filter(has_text="Call: No answer")).to_contain_text("by alex")
+    expect(timeline.filter(has_text="Rang at noon.")).to_contain_text("by alex")
+    assert list(inquiry.contact_attempts.values_list("outcome", flat=True)) == ["no_answer"]
 
 
 def test_marketing_edits_page_text_and_a_session_time_and_visitors_see_both(
