@@ -2,8 +2,9 @@
 
 The timeline is one list in time order, oldest first, built from a few sources: contact
 attempts (channel, outcome), notes (their text, for staff), and the inquiry's events
-(received, status and priority changes, assignments, corrections, exports, releases and
-whatever kinds are added later, shown by their label). Attempts and notes come from
+(received, status and priority changes, assignments, corrections, exports, releases,
+assessments booked and updated with their time and mode, merges with a link to the other
+inquiry, and whatever kinds are added later, shown by their label). Attempts and notes come from
 their own rows, so the events that record them are left out rather than shown twice.
 Each source is one query with its people joined in, whatever the length: the page's
 query count does not grow with the history. To add a source (appointments, say), write
@@ -17,6 +18,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Count, Window
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from admissions.models import AccessRecord, InquiryEvent
@@ -40,7 +44,8 @@ class Entry:
     by: str  # a user name, or who else it was ("the website", "the system")
     detail: str = ""  # "New → Contacted", "to alex"
     note: str = ""  # a note's text: staff only
-    kind: str = "event"  # "contact", "note" or "event", for styling
+    link: str = ""  # where the detail leads (the other inquiry of a merge)
+    kind: str = "event"  # "contact", "note", "appointment" or "event", for styling
     # Among entries written at the same moment: an attempt, then the status change it
     # caused, then its note.
     rank: int = 1
@@ -105,7 +110,33 @@ def note_entries(inquiry, limit):
     ]
 
 
+APPOINTMENT_KINDS = (Kind.APPOINTMENT_BOOKED, Kind.APPOINTMENT_UPDATED)
+MERGE_KINDS = (Kind.MERGED_INTO, Kind.MERGED_FROM)
+
+
+def appointment_detail(event):
+    """ "Nov. 4, 2026, 2:30 p.m., In person, with alex" for a booking; what became of it
+    ("…: Cancelled") for an update. The event names the appointment, not its status at
+    the time: an update shows the status the appointment has now."""
+    appointment = event.appointment
+    if appointment is None:
+        return ""
+    detail = str(_("%(when)s, %(mode)s")) % {
+        "when": date_format(timezone.localtime(appointment.starts_at), "DATETIME_FORMAT"),
+        "mode": appointment.get_mode_display(),
+    }
+    if event.kind == Kind.APPOINTMENT_UPDATED:
+        return f"{detail}: {appointment.get_status_display()}"
+    if appointment.with_staff is not None:
+        detail += str(_(", with %(name)s")) % {"name": appointment.with_staff.get_username()}
+    return detail
+
+
 def event_detail(event, inquiry):
+    if event.kind in APPOINTMENT_KINDS:
+        return appointment_detail(event)
+    if event.kind in MERGE_KINDS:
+        return event.related_inquiry.reference if event.related_inquiry else ""
     if event.kind == Kind.CREATED:
         return inquiry.get_source_display()
     if event.kind in (Kind.STATUS_CHANGED, Kind.PRIORITY_CHANGED):
@@ -119,7 +150,9 @@ def event_detail(event, inquiry):
 
 def event_entries(inquiry, limit):
     events = newest(
-        inquiry.events.exclude(kind__in=SHOWN_FROM_THEIR_ROWS).select_related("actor", "assignee"),
+        inquiry.events.exclude(kind__in=SHOWN_FROM_THEIR_ROWS).select_related(
+            "actor", "assignee", "appointment__with_staff", "related_inquiry"
+        ),
         ("-created_at", "-pk"),
         limit,
     )
@@ -129,10 +162,19 @@ def event_entries(inquiry, limit):
             what=event.get_kind_display(),
             by=person(event.actor, _("the website") if event.kind == Kind.CREATED else None),
             detail=event_detail(event, inquiry),
+            link=event_link(event),
+            kind="appointment" if event.kind in APPOINTMENT_KINDS else "event",
             pk=event.pk,
         )
         for event in events
     ]
+
+
+def event_link(event):
+    """The page of the other inquiry of a merge, else ""."""
+    if event.kind in MERGE_KINDS and event.related_inquiry_id is not None:
+        return reverse("admin:admissions_inquiry_change", args=[event.related_inquiry_id])
+    return ""
 
 
 SOURCES = (attempt_entries, event_entries, note_entries)

@@ -557,8 +557,11 @@ def add_entries(inquiry, count, staff):
 
 # The inquiry's page today: the session, the signed-in person and their second factor,
 # their permissions, the inquiry (twice), the three timeline sources, the staff it may be
-# assigned to, the openings summary, its access record and the session's save.
-PAGE_QUERIES = 22
+# assigned to, the openings summary, its access record and the session's save; and one
+# each for its appointments, the staff an assessment may be booked with and the same
+# person's other inquiries (tests/admissions/test_appointments_page.py checks those with
+# 1 and 20 rows).
+PAGE_QUERIES = 25
 
 
 @pytest.mark.parametrize("query", [{}, {"timeline": "all"}])
