@@ -1,5 +1,6 @@
-"""The inquiry queue, and the change form of an inquiry's page (the rest of the page is in
-page.py)."""
+"""The inquiry admin: its actions, the CSV export and the report, and the change form of an
+inquiry's page (the rest of the page is in page.py, the queue's columns, order, search and
+the pages beside it in worklist.py)."""
 
 import csv
 from datetime import datetime
@@ -8,7 +9,6 @@ from functools import partial
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -18,17 +18,16 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from phonenumber_field.phonenumber import to_python
 from phonenumber_field.widgets import RegionalPhoneNumberWidget
 
 from admissions.forms import ReportPeriodForm
 from admissions.models import AccessRecord, Inquiry, WorkflowError
 
 from .access import RecordsAccess
-from .filters import AssignedFilter, OverdueFilter, QueueFilter
 from .inlines import name_controls
 from .page import InquiryPageViews
 from .reporting import CSV_COLUMNS, csv_value, inquiry_report, neutralise_cell, report_csv_rows
+from .worklist import InquiryWorklist
 
 Status = Inquiry.Status
 
@@ -74,36 +73,7 @@ def assignable_staff(current=None):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(RecordsAccess, InquiryPageViews, admin.ModelAdmin):
-    list_display = (
-        "reference",
-        "received",
-        "inquiry_for",
-        "priority_label",
-        "status",
-        "assigned_to",
-        "first_contact",
-        "follow_up",
-        "program_interest",
-        "source",
-    )
-    list_filter = (
-        QueueFilter,
-        "status",
-        "priority",
-        "held_for_review",
-        AssignedFilter,
-        OverdueFilter,
-        "program_interest",
-        "source",
-        ("received_at", admin.DateFieldListFilter),
-    )
-    search_fields = ("=reference", "first_name", "=email")
-    search_help_text = _("Reference, first name, email address or phone number.")
-    list_select_related = ("assigned_to",)
-    list_per_page = 50
-    show_full_result_count = False
-    ordering = ("-priority", "received_at")
+class InquiryAdmin(RecordsAccess, InquiryWorklist, InquiryPageViews, admin.ModelAdmin):
     actions = (
         "delete_selected",
         "assign_to_me",
@@ -122,47 +92,9 @@ class InquiryAdmin(RecordsAccess, InquiryPageViews, admin.ModelAdmin):
 
     # --- Columns
 
-    @admin.display(description=_("received"), ordering="received_at")
-    def received(self, inquiry):
-        return format_html(
-            '<time datetime="{}">{}</time><br><span class="quiet">{}</span>',
-            inquiry.received_at.isoformat(),
-            date_format(timezone.localtime(inquiry.received_at), "SHORT_DATETIME_FORMAT"),
-            naturaltime(inquiry.received_at),
-        )
-
-    @admin.display(description=_("priority"), ordering="-priority")
-    def priority_label(self, inquiry):
-        label = (
-            format_html('<strong class="urgent">{}</strong>', _("URGENT"))
-            if inquiry.is_urgent
-            else inquiry.get_priority_display()
-        )
-        if inquiry.is_urgent:
-            label = format_html(
-                '{}<br><span class="quiet">{}</span>', label, inquiry.urgent_because
-            )
-        if inquiry.held_for_review:
-            label = format_html('{}<br><strong class="held">{}</strong>', label, _("HELD"))
-        return label
-
     @admin.display(description=_("why urgent"))
     def why_urgent(self, inquiry):
         return inquiry.urgent_because or "-"
-
-    @admin.display(description=_("first contact"), ordering="first_contact_due_at")
-    def first_contact(self, inquiry):
-        if inquiry.first_contact_at:
-            return _("Made %(when)s") % {"when": naturaltime(inquiry.first_contact_at)}
-        if not inquiry.is_open:
-            return "-"
-        if inquiry.is_overdue:
-            return format_html(
-                '<strong class="overdue">{}</strong><br>{}',
-                _("OVERDUE"),
-                _("was due %(when)s") % {"when": naturaltime(inquiry.first_contact_due_at)},
-            )
-        return _("due %(when)s") % {"when": naturaltime(inquiry.first_contact_due_at)}
 
     @admin.display(description=_("privacy notice agreed to"))
     def privacy_notice(self, inquiry):
@@ -179,15 +111,6 @@ class InquiryAdmin(RecordsAccess, InquiryPageViews, admin.ModelAdmin):
         return format_html(
             '<time datetime="{}">{}</time>', version, date_format(changed, "DATE_FORMAT")
         )
-
-    @admin.display(description=_("next follow-up"), ordering="next_follow_up_at")
-    def follow_up(self, inquiry):
-        if not inquiry.next_follow_up_at:
-            return "-"
-        when = naturaltime(inquiry.next_follow_up_at)
-        if inquiry.is_open and inquiry.next_follow_up_at < timezone.now():
-            return format_html('<strong class="overdue">{}</strong><br>{}', _("OVERDUE"), when)
-        return when
 
     def get_queryset(self, request):
         # The inquiry's page shows whom it is assigned to and who took it by phone.
@@ -280,15 +203,6 @@ class InquiryAdmin(RecordsAccess, InquiryPageViews, admin.ModelAdmin):
             obj.correct_contact_details(obj.phone, obj.email, by=request.user)
         if "next_follow_up_at" in changed:
             obj.save(update_fields=["next_follow_up_at", "updated_at"])
-
-    # --- Search
-
-    def get_search_results(self, request, queryset, search_term):
-        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        number = to_python(search_term.strip(), region="US") if search_term.strip() else None
-        if number and number.is_valid():
-            results |= queryset.filter(phone=number.as_e164)
-        return results, may_have_duplicates
 
     # --- Views
 

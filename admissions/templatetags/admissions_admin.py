@@ -3,6 +3,7 @@
 import statistics
 from datetime import timedelta
 
+import phonenumbers
 from django import template
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from admissions.models import Inquiry, Notification
+from admissions.worklist import MyWork
 
 register = template.Library()
 
@@ -74,6 +76,32 @@ def countdown(due_at, now=None):
 def deadline(due_at, now=None):
     """The countdown to `due_at` in a <time> element that carries the deadline itself."""
     return format_html('<time datetime="{}">{}</time>', due_at.isoformat(), countdown(due_at, now))
+
+
+def phone_for_reading(phone):
+    """A phone number as people read it: (503) 224-1001 in the clinic's own country (the
+    region of Inquiry.phone), +44 20 7946 0958 from elsewhere."""
+    home = Inquiry._meta.get_field("phone").region
+    if phonenumbers.region_code_for_number(phone) == home:
+        return phone.as_national
+    return phone.as_international
+
+
+@register.simple_tag
+def phone_link(phone):
+    """A phone number formatted for reading, as a click-to-call link; "" without one."""
+    if not phone:
+        return ""
+    return format_html('<a href="tel:{}">{}</a>', phone.as_e164, phone_for_reading(phone))
+
+
+@register.simple_tag
+def my_work(user):
+    """The counts of `user`'s work for the admin home (MyWork.counts) and the link to My
+    work, or None for someone who may not view inquiries. Counts only: no access record."""
+    if not user.has_perm("admissions.view_inquiry"):
+        return None
+    return {"url": reverse("admin:admissions_inquiry_my_work"), **MyWork(user).counts()}
 
 
 @register.simple_tag
