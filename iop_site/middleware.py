@@ -76,6 +76,27 @@ class RequestLogMiddleware:
         return response
 
 
+# What Django's session keys look like (lower-case letters and digits, at most the 40
+# characters the session table holds).
+SESSION_KEY = re.compile(r"[a-z0-9]{1,40}")
+
+
+class SessionCookieGuardMiddleware:
+    """Before SessionMiddleware: a session cookie that cannot be a session key (a NUL,
+    other bytes, a huge value) is ignored, as if absent. Looking it up would make
+    PostgreSQL refuse the query (a NUL in a parameter) and the visitor get a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        name = settings.SESSION_COOKIE_NAME
+        value = request.COOKIES.get(name)
+        if value is not None and not SESSION_KEY.fullmatch(value):
+            del request.COOKIES[name]
+        return self.get_response(request)
+
+
 class CSPMiddleware(csp.middleware.CSPMiddleware):
     """django-csp's middleware, but the policy header is built once rather than on every
     response (building it cost about 90 microseconds a response, a tenth of the form

@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "admissions.middleware.AttributionMiddleware",
     # Serves cached content pages to visitors without a session before the layers below.
     "programs.middleware.PageCacheMiddleware",
+    "iop_site.middleware.SessionCookieGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -3,8 +3,19 @@
 import io
 
 import pytest
+from django.core.signals import request_started
+from django.db import close_old_connections
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """As Django's test client does: a request must not close the test's database
+    connection (it holds the test's transaction)."""
+    request_started.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
 
 
 def call(method, path, query="", content_type="", body=b""):
