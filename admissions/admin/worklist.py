@@ -67,7 +67,7 @@ class InquiryWorklist:
         "message_start",
         "priority_label",
         "status",
-        "assigned_to",
+        "assignee",
         "due",
         "received",
     )
@@ -99,10 +99,6 @@ class InquiryWorklist:
     @admin.display(description=_("inquiry"))
     def inquiry(self, inquiry):
         lines = [format_html('<a href="{}">{}</a>', change_url(inquiry), inquiry.reference)]
-        if inquiry.is_urgent and inquiry.status == Status.NEW:
-            lines.append(
-                format_html('<strong class="new-urgent">{}</strong>', _("NEW, CALL FIRST"))
-            )
         lines.append(format_html('<span class="first-name">{}</span>', inquiry.first_name))
         if inquiry.returning:
             lines.append(
@@ -152,6 +148,11 @@ class InquiryWorklist:
             if inquiry.is_urgent
             else inquiry.get_priority_display()
         )
+        if inquiry.is_urgent and inquiry.status == Status.NEW:
+            # What makes the row stand out (worklist.css).
+            label = format_html(
+                '{}<br><strong class="new-urgent">{}</strong>', label, _("NEW: CALL FIRST")
+            )
         if inquiry.is_urgent:
             label = format_html(
                 '{}<br><span class="quiet">{}</span>', label, inquiry.urgent_because
@@ -159,6 +160,12 @@ class InquiryWorklist:
         if inquiry.held_for_review:
             label = format_html('{}<br><strong class="held">{}</strong>', label, _("HELD"))
         return label
+
+    @admin.display(description=_("assigned to"), ordering=F("assigned_to__username").asc())
+    def assignee(self, inquiry):
+        if inquiry.assigned_to is None:
+            return format_html('<span class="quiet">{}</span>', _("Unassigned"))
+        return inquiry.assigned_to.get_username()
 
     @admin.display(description=_("next due"), ordering=F("next_due_at").asc(nulls_last=True))
     def due(self, inquiry):

@@ -234,7 +234,9 @@ def test_queue_row_leaves_the_words_of_a_crisis_to_the_inquiry_page(client, coor
     [row] = queue_rows(client.get(CHANGELIST))
 
     assert row["message_start"] == "(on the inquiry's page)"
-    assert row["priority_label"] == "URGENT / Message reads as a crisis: Overdose or too much taken"
+    assert row["priority_label"] == (
+        "URGENT / NEW: CALL FIRST / Message reads as a crisis: Overdose or too much taken"
+    )
 
 
 def test_queue_row_says_why_urgent_priority_status_and_assignee(client, coordinator):
@@ -244,13 +246,13 @@ def test_queue_row_says_why_urgent_priority_status_and_assignee(client, coordina
     rows = {row["inquiry"].split(" / ")[0]: row for row in queue_rows(client.get(CHANGELIST))}
 
     assert rows[urgent.reference]["priority_label"] == (
-        "URGENT / Answered “No” to “safe right now?”"
+        "URGENT / NEW: CALL FIRST / Answered “No” to “safe right now?”"
     )
     assert rows[urgent.reference]["status"] == "New"
-    assert rows[urgent.reference]["assigned_to"] == "alex"
+    assert rows[urgent.reference]["assignee"] == "alex"
     assert rows[routine.reference]["priority_label"] == "Routine"
     assert rows[routine.reference]["status"] == "Contacted"
-    assert rows[routine.reference]["assigned_to"] == "-"
+    assert rows[routine.reference]["assignee"] == "Unassigned"
 
 
 def test_queue_marks_a_new_urgent_inquiry_to_call_first(client, coordinator, colleague):
@@ -259,8 +261,12 @@ def test_queue_marks_a_new_urgent_inquiry_to_call_first(client, coordinator, col
 
     rows = {row["inquiry"].split(" / ")[0]: row for row in queue_rows(client.get(CHANGELIST))}
 
-    assert rows[new.reference]["inquiry"] == f"{new.reference} / NEW, CALL FIRST / Jo"
-    assert rows[reached.reference]["inquiry"] == f"{reached.reference} / Kim"
+    assert rows[new.reference]["priority_label"] == (
+        "URGENT / NEW: CALL FIRST / Message reads as a crisis: Killing oneself"
+    )
+    assert rows[reached.reference]["priority_label"] == (
+        "URGENT / Message reads as a crisis: Overdose or too much taken"
+    )
 
 
 def test_queue_marks_returning_people_by_phone_or_email_without_case(client, coordinator):

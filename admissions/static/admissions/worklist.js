@@ -23,7 +23,7 @@
     return;
   }
   var url = live.dataset.pulseUrl;
-  var seconds = Math.max(parseInt(live.dataset.pulseSeconds, 10) || 30, 10);
+  var seconds = Math.max(parseInt(live.dataset.pulseSeconds, 10) || 30, 1);
   var alertBox = document.getElementById("worklist-alert");
   var statusBox = document.getElementById("worklist-status");
   var references = JSON.parse(document.getElementById("worklist-urgent-references").textContent);
