@@ -131,9 +131,14 @@ def test_coordinator_sees_a_new_urgent_inquiry_at_the_top_and_a_callback_in_my_w
     page.get_by_role("link", name="Inquiries", exact=True).click()
     expect(queue_rows(page)).to_have_count(3)
     alerts = page.get_by_role("group", name="When a new urgent inquiry arrives, also:")
+    tab_to(page, alerts.get_by_role("checkbox", name="play a sound"))
+    page.keyboard.press("Space")
     tab_to(page, alerts.get_by_role("checkbox", name=re.compile("show a browser notification")))
     page.keyboard.press("Space")
     expect(alerts.get_by_role("checkbox", name=re.compile("notification"))).to_be_checked()
+    assert page.evaluate("localStorage.getItem('admissions-worklist-alerts')") == (
+        '{"sound":true,"notification":true}'
+    )
 
     # A visitor who may not be safe writes while the queue is open.
     urgent = make_inquiry(
