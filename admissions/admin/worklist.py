@@ -20,6 +20,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -232,10 +233,11 @@ class InquiryWorklist:
             *super().get_urls(),
         ]
 
-    def worklist_context(self, request):
-        """What the queue's script needs: the counts now, and where to ask for them."""
+    def worklist_context(self):
+        """What the queue's script needs: the counts now (worked out when a page shows
+        them, not for an action's redirect or a refusal), and where to ask for them."""
         return {
-            "pulse": pulse(),
+            "pulse": SimpleLazyObject(pulse),
             "pulse_url": reverse("admin:admissions_inquiry_pulse"),
             "pulse_seconds": PULSE_SECONDS,
             "my_work_url": reverse("admin:admissions_inquiry_my_work"),
@@ -243,7 +245,7 @@ class InquiryWorklist:
         }
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**self.worklist_context(request), **(extra_context or {})}
+        extra_context = {**self.worklist_context(), **(extra_context or {})}
         return super().changelist_view(request, extra_context)
 
     def pulse_view(self, request):
@@ -260,7 +262,7 @@ class InquiryWorklist:
             raise PermissionDenied
         return {
             **self.admin_site.each_context(request),
-            **self.worklist_context(request),
+            **self.worklist_context(),
             "title": title,
             "subtitle": None,
             "opts": self.opts,
