@@ -219,12 +219,14 @@ class InquiryAdmin(RecordsAccess, InquiryWorklist, InquiryPageViews, admin.Model
     def report_view(self, request):
         """Counts only, no personal data: the one admissions page Marketing may open. One
         whole past month at a time (ReportPeriodForm), small counts hidden
-        (reporting.inquiry_report), for everyone who may open it."""
+        (reporting.inquiry_report), for everyone who may open it; the figures by staff
+        member only for holders of view_staff_figures."""
         if not self.has_report_permission(request):
             raise PermissionDenied
         query = request.GET if "month" in request.GET else ReportPeriodForm.default_period()
         form = ReportPeriodForm(query)
-        report = inquiry_report(*form.period()) if form.is_valid() else None
+        staff_figures_shown = request.user.has_perm("admissions.view_staff_figures")
+        report = inquiry_report(*form.period(), staff_figures_shown) if form.is_valid() else None
         if report and request.GET.get("format") == "csv":
             response = HttpResponse(content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = (

@@ -7,14 +7,15 @@ import unicodedata
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.contrib.auth import get_user_model
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from admissions.admin.charts import horizontal_bars
 from admissions.middleware import looks_like_contact_details
-from admissions.models import Appointment, Inquiry
+from admissions.models import Appointment, ContactAttempt, Inquiry
 from admissions.templatetags.admissions_admin import format_duration
 
 Status = Inquiry.Status
@@ -271,6 +272,103 @@ NO_SHOW_HEADINGS = (
     _("No-show rate"),
 )
 
+STAFF_CAPTION = _("By staff member, %(month)s")
+STAFF_KEYS = ("first_contacts", "held", "no_show")
+STAFF_HEADINGS = (
+    _("Staff member"),
+    _("First contacts made"),
+    _("Median time to first contact"),
+    _("Assessments held (attended or no-show)"),
+    _("No-shows"),
+)
+
+
+def staff_figures(start, end, min_count):
+    """Per staff member, in three queries whatever their number: first contacts made
+    for the inquiries received in the period (the person who logged the earliest
+    "reached" contact attempt), their median time to first contact, and the
+    assessments they held that started in the period (attended or no-show) with the
+    no-shows. Rows by name; a count under `min_count`, the next smallest beside a lone
+    hidden one in a column (the overall totals are shown elsewhere) and a no-show
+    count beside a hidden held count are None, and so is a median from a hidden
+    count. Returns rows of {"label", "counts", "median", "text"}."""
+    first_reached_by = (
+        ContactAttempt.objects.filter(
+            inquiry=OuterRef("pk"), outcome=ContactAttempt.Outcome.REACHED
+        )
+        .order_by("at", "pk")
+        .values("by")[:1]
+    )
+    contacted = (
+        received_in(start, end)
+        .filter(first_contact_at__isnull=False)
+        .annotate(first_reached_by=Subquery(first_reached_by))
+        .values_list("first_reached_by", "received_at", "first_contact_at")
+    )
+    minutes_by_staff = {}
+    total_first_contacts = 0
+    for staff_id, received, contacted_at in contacted:
+        total_first_contacts += 1
+        if staff_id is not None:
+            minutes = max((contacted_at - received).total_seconds() / 60, 0)
+            minutes_by_staff.setdefault(staff_id, []).append(minutes)
+    since, until = local_bounds(start, end)
+    held = (
+        Appointment.objects.filter(
+            starts_at__gte=since,
+            starts_at__lt=until,
+            status__in=(Appointment.Status.ATTENDED, Appointment.Status.NO_SHOW),
+        )
+        .exclude(inquiry__status__in=(Status.SPAM, Status.MERGED))
+        .values("with_staff")
+        .annotate(
+            held=Count("pk"),
+            no_show=Count("pk", filter=Q(status=Appointment.Status.NO_SHOW)),
+        )
+    )
+    held_by_staff = {row["with_staff"]: row for row in held}
+    totals = {
+        "first_contacts": total_first_contacts,
+        "held": sum(row["held"] for row in held_by_staff.values()),
+        "no_show": sum(row["no_show"] for row in held_by_staff.values()),
+    }
+    held_by_staff.pop(None, None)
+    staff_ids = set(minutes_by_staff) | set(held_by_staff)
+    users = get_user_model().objects.filter(pk__in=staff_ids)
+    names = {user.pk: user.get_full_name() or user.get_username() for user in users}
+
+    counts = {("totals", key): totals[key] for key in STAFF_KEYS}
+    for staff_id in staff_ids:
+        appointments = held_by_staff.get(staff_id, {"held": 0, "no_show": 0})
+        counts[(staff_id, "first_contacts")] = len(minutes_by_staff.get(staff_id, []))
+        counts[(staff_id, "held")] = appointments["held"]
+        counts[(staff_id, "no_show")] = appointments["no_show"]
+    # Everyone's cells and the overall total, per column: a lone hidden cell could
+    # otherwise be worked out from the report's other tables.
+    columns = [
+        [*((staff_id, key) for staff_id in staff_ids), ("totals", key)] for key in STAFF_KEYS
+    ]
+    rows = [[(staff_id, "held"), (staff_id, "no_show")] for staff_id in staff_ids]
+    hidden = hidden_cells(counts, rows, columns, min_count)
+
+    result = []
+    for staff_id in sorted(staff_ids, key=lambda pk: (names.get(pk, "").lower(), pk)):
+        shown = [
+            None if (staff_id, key) in hidden else counts[(staff_id, key)] for key in STAFF_KEYS
+        ]
+        median = None
+        if shown[0] is not None and shown[0] >= min_count:
+            median = statistics.median(minutes_by_staff[staff_id])
+        result.append(
+            {
+                "label": names.get(staff_id, ""),
+                "counts": shown,
+                "median": median,
+                "text": None if median is None else format_duration(median),
+            }
+        )
+    return result
+
 
 def conversion_rate(part, whole):
     """`part` as a whole percentage of `whole` (half rounds up), or None when either
@@ -286,14 +384,15 @@ def funnel_row(label, counts):
     return {"label": label, "counts": counts, "rates": rates}
 
 
-def inquiry_report(start, end):
-    """The report for a period, safe to show to anyone with the report permission: a
-    dict of "sources", "heard_about" and "campaigns" (rows of {"label", "counts",
-    "rates"}), "tables" (the same three with their captions, in order), "totals" (the
-    counts) and "total_row" (a row), "min_count", the column headings, "start" and
-    "end". Counts follow STAGES, rates the stages after the first, with None for a
-    hidden count and for a rate worked out from one: the number itself never reaches
-    the template."""
+def inquiry_report(start, end, staff_figures_shown=False):
+    """The report for a period, safe to show to anyone with the report permission
+    (the figures by staff member, "by_staff", only with `staff_figures_shown`, for
+    holders of view_staff_figures; None otherwise): a dict of "sources",
+    "heard_about" and "campaigns" (rows of {"label", "counts", "rates"}), "tables"
+    (the same three with their captions, in order), "totals" (the counts) and
+    "total_row" (a row), "min_count", the column headings, "start" and "end". Counts
+    follow STAGES, rates the stages after the first, with None for a hidden count and
+    for a rate worked out from one: the number itself never reaches the template."""
     min_count = settings.ADMISSIONS_REPORT_MIN_COUNT
     tables, totals = inquiry_counts(start, end, min_count)
     # The tables share one totals row, so they are protected together.
@@ -363,6 +462,13 @@ def inquiry_report(start, end):
         "headings": NO_SHOW_HEADINGS,
         **assessment_no_shows(start, end, min_count),
     }
+    report["by_staff"] = None
+    if staff_figures_shown:
+        report["by_staff"] = {
+            "caption": STAFF_CAPTION % {"month": month},
+            "headings": STAFF_HEADINGS,
+            "rows": staff_figures(start, end, min_count),
+        }
     return report
 
 
@@ -400,4 +506,15 @@ def report_csv_rows(report):
             hidden if no_shows["rate"] is None else f"{no_shows['rate']}%",
         ]
     )
+    by_staff = report["by_staff"]
+    if by_staff:
+        lines.append([])
+        lines.append([by_staff["caption"]])
+        lines.append(list(by_staff["headings"]))
+        for row in by_staff["rows"]:
+            first_contacts, held, no_show = (
+                hidden if count is None else count for count in row["counts"]
+            )
+            text = hidden if row["text"] is None else row["text"]
+            lines.append([row["label"], first_contacts, text, held, no_show])
     return [[neutralise_cell(cell) for cell in line] for line in lines]

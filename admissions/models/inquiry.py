@@ -326,6 +326,7 @@ class Inquiry(InquiryHistory, models.Model):
         permissions = [
             ("view_inquiry_report", _("Can view the admissions report (counts only)")),
             ("export_inquiry", _("Can export inquiries to CSV")),
+            ("view_staff_figures", _("Can see admissions figures by staff member")),
         ]
         indexes = [
             models.Index(fields=["status", "-priority", "received_at"], name="inquiry_queue_idx"),
