@@ -136,11 +136,15 @@ def test_coordinator_sees_a_new_urgent_inquiry_at_the_top_and_a_callback_in_my_w
     tab_to(page, alerts.get_by_role("checkbox", name=re.compile("show a browser notification")))
     page.keyboard.press("Space")
     expect(alerts.get_by_role("checkbox", name=re.compile("notification"))).to_be_checked()
-    # The choice is saved once the browser has answered the permission request.
-    page.wait_for_function(
-        """localStorage.getItem('admissions-worklist-alerts')
-            === '{"sound":true,"notification":true}'"""
-    )
+    # The choice is saved once the browser has answered the permission request. Polled
+    # from here: a wait_for_function string would be an eval, which the site's CSP refuses.
+    saved = "() => localStorage.getItem('admissions-worklist-alerts')"
+    both = '{"sound":true,"notification":true}'
+    for _attempt in range(50):
+        if page.evaluate(saved) == both:
+            break
+        page.wait_for_timeout(100)
+    assert page.evaluate(saved) == both
 
     # A visitor who may not be safe writes while the queue is open.
     urgent = make_inquiry(
