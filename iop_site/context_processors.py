@@ -34,12 +34,9 @@ def _nav_items():
             "title", "nav_label", "slug", "layout", "nav_order"
         )
     ]
-    # The article library and the team are not pages, but every visitor should find them.
-    return [
-        *pages,
-        {"label": _("Articles"), "url": reverse("programs:articles")},
-        {"label": _("Our team"), "url": reverse("programs:team")},
-    ]
+    # The article library is not a page, but every visitor should find it. (The team is
+    # reached from the home page and every byline; one more item would fold the menu.)
+    return [*pages, {"label": _("Articles"), "url": reverse("programs:articles")}]
 
 
 def site(request):

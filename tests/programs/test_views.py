@@ -105,7 +105,7 @@ def test_every_demo_page_is_linked_from_the_menu_home_or_footer(client, demo_con
     assert "/" in home_links
 
 
-def test_menu_lists_published_menu_pages_in_order_then_articles_and_team(client, demo_content):
+def test_menu_lists_published_menu_pages_in_order_then_the_articles(client, demo_content):
     html = client.get("/benefits/").content.decode()
     nav = html[html.index('<ul class="nav-list">') : html.index("</ul>", html.index("nav-list"))]
 
@@ -118,7 +118,6 @@ def test_menu_lists_published_menu_pages_in_order_then_articles_and_team(client,
         "/admissions/",
         "/faq/",
         "/articles/",
-        "/team/",
     ]
     assert '<a href="/benefits/" aria-current="page">Benefits</a>' in nav
 
