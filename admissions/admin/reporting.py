@@ -337,6 +337,9 @@ def staff_figures(start, end, min_count):
     users = get_user_model().objects.filter(pk__in=staff_ids)
     names = {user.pk: user.get_full_name() or user.get_username() for user in users}
 
+    # By name, so that which of two equal cells gets hidden never depends on the order
+    # of a set of ids (which differs between databases).
+    staff_ids = sorted(staff_ids, key=lambda pk: (names.get(pk, "").lower(), pk))
     counts = {("totals", key): totals[key] for key in STAFF_KEYS}
     for staff_id in staff_ids:
         appointments = held_by_staff.get(staff_id, {"held": 0, "no_show": 0})
@@ -352,7 +355,7 @@ def staff_figures(start, end, min_count):
     hidden = hidden_cells(counts, rows, columns, min_count)
 
     result = []
-    for staff_id in sorted(staff_ids, key=lambda pk: (names.get(pk, "").lower(), pk)):
+    for staff_id in staff_ids:
         shown = [
             None if (staff_id, key) in hidden else counts[(staff_id, key)] for key in STAFF_KEYS
         ]
