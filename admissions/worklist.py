@@ -61,17 +61,25 @@ def with_returning(queryset):
     """`queryset` of inquiries annotated with `returning`: whether an earlier inquiry has
     the same phone number or the same email address (compared without case), as
     Inquiry.objects.same_person_as finds them. Two EXISTS subqueries on the phone and
-    Lower(email) indexes, never a query per row."""
+    Lower(email) indexes, never a query per row. Each runs only when the inquiry has that
+    detail: CASE evaluates lazily on SQLite and PostgreSQL, and an EXISTS looking for
+    other empty emails would walk every inquiry given by phone alone (most of them)."""
     earlier = Inquiry.objects.filter(received_at__lt=OuterRef("received_at"))
-    same_phone = earlier.exclude(phone="").filter(phone=OuterRef("phone"))
-    same_email = (
-        earlier.exclude(email="")
-        .alias(email_lower=Lower("email"))
-        .filter(email_lower=Lower(OuterRef("email")))
+    same_phone = earlier.filter(phone=OuterRef("phone"))
+    same_email = earlier.alias(email_lower=Lower("email")).filter(
+        email_lower=Lower(OuterRef("email"))
     )
-    return queryset.annotate(
+
+    def when_given(field, subquery):
+        return Case(
+            When(**{field: ""}, then=False), default=Exists(subquery), output_field=BooleanField()
+        )
+
+    return queryset.alias(
+        same_phone=when_given("phone", same_phone), same_email=when_given("email", same_email)
+    ).annotate(
         returning=Case(
-            When(Exists(same_phone) | Exists(same_email), then=True),
+            When(Q(same_phone=True) | Q(same_email=True), then=True),
             default=False,
             output_field=BooleanField(),
         )
