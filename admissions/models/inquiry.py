@@ -332,6 +332,8 @@ class Inquiry(InquiryHistory, models.Model):
             models.Index(fields=["status", "-priority", "received_at"], name="inquiry_queue_idx"),
             models.Index(fields=["status", "first_contact_due_at"], name="inquiry_due_idx"),
             models.Index(fields=["status", "closed_at"], name="inquiry_closed_idx"),
+            # The report counts one period's inquiries whatever their status.
+            models.Index(fields=["received_at"], name="inquiry_received_idx"),
             # Returning people: the same phone number or email address.
             models.Index(fields=["phone"], name="inquiry_phone_idx"),
             models.Index(Lower("email"), name="inquiry_email_idx"),
