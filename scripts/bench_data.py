@@ -18,6 +18,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 BATCH = 2000
+# What people write, so search over messages and insurers scans real text.
+MESSAGES = (
+    "Looking for evening sessions for my husband after his shift.",
+    "I have been drinking more since the spring and want to stop.",
+    "My daughter needs help with pills; can we talk after 6?",
+    "",
+    "Is the program covered by my employer's plan?",
+)
+INSURERS = ("Aetna", "Blue Cross", "Cigna", "Medicaid", "", "")
 
 
 def seed(count):
@@ -61,7 +70,15 @@ def seed(count):
                     status=status,
                     assigned_to=user if rng.random() < 0.3 else None,
                     consent_at=received,
+                    message=rng.choice(MESSAGES),
+                    insurance_provider=rng.choice(INSURERS),
                     first_contact_at=None if status == Inquiry.Status.NEW else received,
+                    # Open ones that were reached have a callback booked within the week.
+                    next_follow_up_at=(
+                        now + timedelta(minutes=rng.randint(-120, 60 * 24 * 7))
+                        if status in open_statuses and status != Inquiry.Status.NEW
+                        else None
+                    ),
                     closed_at=None if status in Inquiry.OPEN_STATUSES else received,
                 )
             )
