@@ -41,6 +41,7 @@ from admissions.worklist import (
 from iop_site.idle import background_refresh
 
 from .filters import AssignedFilter, OverdueFilter, QueueFilter
+from .page import change_url
 
 Status = Inquiry.Status
 
@@ -52,10 +53,6 @@ PULSE_SECONDS = 30
 # digits at least, also finds phone numbers that contain those digits.
 PHONE_SEARCH = re.compile(r"[\d\s().+\-]+")
 PHONE_SEARCH_MIN_DIGITS = 7
-
-
-def change_url(inquiry):
-    return reverse("admin:admissions_inquiry_change", args=[inquiry.pk])
 
 
 class InquiryWorklist:
