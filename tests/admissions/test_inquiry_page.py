@@ -4,7 +4,6 @@ one-step "Log call" form), one timeline of everything that happened, who opened 
 whom it may be assigned to, and wording for people."""
 
 from datetime import datetime, timedelta
-from html.parser import HTMLParser
 
 import pytest
 from django.db import connection
@@ -18,6 +17,7 @@ from admissions.admin.timeline import HISTORY_SHOWN, opened_summary
 from admissions.models import AccessRecord, ContactAttempt, Inquiry, InquiryEvent
 from admissions.templatetags.admissions_admin import countdown
 from tests.factories import make_user
+from tests.html import page_of
 
 pytestmark = pytest.mark.django_db
 
@@ -26,78 +26,6 @@ Status = Inquiry.Status
 
 
 # --- Reading the page ------------------------------------------------------------------------
-
-# Elements that start a new line of text (the others run on in the line).
-BLOCKS = {"br", "div", "fieldset", "h1", "h2", "h3", "legend", "li", "ol", "p", "section", "ul"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
-
-
-class Element:
-    def __init__(self, tag, attrs, parent):
-        self.tag, self.attrs, self.parent = tag, dict(attrs), parent
-        self.children = []
-
-    def text(self, skip=()):
-        """The element's text as a person reads it, whitespace collapsed, without the
-        text of the tags in `skip`."""
-        parts = []
-        for child in self.children:
-            if isinstance(child, str):
-                parts.append(child)
-            elif child.tag in skip:
-                parts.append(" ")
-            elif child.tag in BLOCKS:
-                parts.append(" " + child.text(skip) + " ")
-            else:
-                parts.append(child.text(skip))
-        return " ".join("".join(parts).split())
-
-    def iter(self):
-        for child in self.children:
-            if isinstance(child, Element):
-                yield child
-                yield from child.iter()
-
-    def find_all(self, tag=None, **attrs):
-        return [
-            element
-            for element in self.iter()
-            if (tag is None or element.tag == tag)
-            and all(element.attrs.get(name.rstrip("_")) == value for name, value in attrs.items())
-        ]
-
-    def find(self, tag=None, **attrs):
-        found = self.find_all(tag, **attrs)
-        assert found, f"no <{tag or '*'} {attrs}> on the page"
-        return found[0]
-
-
-class TreeBuilder(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = self.current = Element("document", {}, None)
-
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, attrs, self.current)
-        self.current.children.append(element)
-        if tag not in VOID:
-            self.current = element
-
-    def handle_endtag(self, tag):
-        node = self.current
-        while node is not None and node.tag != tag:
-            node = node.parent
-        if node is not None and node.parent is not None:
-            self.current = node.parent
-
-    def handle_data(self, data):
-        self.current.children.append(data)
-
-
-def page_of(response):
-    builder = TreeBuilder()
-    builder.feed(response.content.decode())
-    return builder.root
 
 
 def panel(page):
@@ -791,7 +719,7 @@ def test_privacy_notice_version_is_shown_as_the_date_it_denotes(client, ada, ver
 
     page = page_of(client.get(change_url(inquiry)))
 
-    field = page.find("div", class_="form-row field-privacy_notice")
+    field = page.find("div", class_="field-privacy_notice")
     assert field.text() == f"Privacy notice agreed to: {shown}"
 
 

@@ -5,7 +5,6 @@ home's counts and the background refresh (counts and references only, not activi
 import json
 import time
 from datetime import timedelta
-from html.parser import HTMLParser
 
 import pytest
 from django.db import connection
@@ -19,7 +18,7 @@ from admissions.models import AccessRecord, Appointment, Inquiry
 from admissions.worklist import MY_WORK_ROWS, local_midnight
 from iop_site.idle import LAST_ACTIVITY_KEY
 from tests.factories import make_inquiry, make_user
-from tests.html import third_party_loads
+from tests.html import page_of, third_party_loads
 
 pytestmark = pytest.mark.django_db
 
@@ -35,83 +34,16 @@ ROUTINE, URGENT = 240, 60
 
 # --- Reading the page ------------------------------------------------------------------------
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
-LINE_BREAKS = {"div", "li", "p", "td", "th", "tr"}
-
-
-class Element:
-    def __init__(self, tag, attrs, parent):
-        self.tag, self.attrs, self.parent, self.children = tag, dict(attrs), parent, []
-
-    def text(self):
-        """The text as a person reads it, whitespace collapsed; <br> reads as " / "."""
-        parts = []
-        for child in self.children:
-            if isinstance(child, str):
-                parts.append(child)
-            elif child.tag == "br":
-                parts.append(" / ")
-            elif child.tag in ("template", "script"):
-                continue
-            else:
-                parts.append(f" {child.text()} " if child.tag in LINE_BREAKS else child.text())
-        return " ".join("".join(parts).split())
-
-    def iter(self):
-        for child in self.children:
-            if isinstance(child, Element):
-                yield child
-                yield from child.iter()
-
-    def find_all(self, tag=None, **attrs):
-        def matches(element):
-            return all(
-                value in element.attrs.get("class", "").split()
-                if name == "class_"
-                else element.attrs.get(name.replace("_", "-")) == value
-                for name, value in attrs.items()
-            )
-
-        return [e for e in self.iter() if (tag is None or e.tag == tag) and matches(e)]
-
-    def find(self, tag=None, **attrs):
-        found = self.find_all(tag, **attrs)
-        assert found, f"no <{tag or '*'} {attrs}> on the page"
-        return found[0]
-
-
-class TreeBuilder(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = self.current = Element("document", {}, None)
-
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, attrs, self.current)
-        self.current.children.append(element)
-        if tag not in VOID:
-            self.current = element
-
-    def handle_endtag(self, tag):
-        node = self.current
-        while node is not None and node.tag != tag:
-            node = node.parent
-        if node is not None and node.parent is not None:
-            self.current = node.parent
-
-    def handle_data(self, data):
-        self.current.children.append(data)
-
-
-def page_of(response):
-    builder = TreeBuilder()
-    builder.feed(response.content.decode())
-    return builder.root
+# How a line break inside a cell reads in these tests.
+NEXT_LINE = " / "
 
 
 def cell_text(cell):
     """A cell's text; its lines (one below the other on the page) joined by " / "."""
     lines = cell.find_all("span", class_="cell-line")
-    return " / ".join(line.text() for line in lines) if lines else cell.text()
+    if lines:
+        return NEXT_LINE.join(line.text(br=NEXT_LINE) for line in lines)
+    return cell.text(br=NEXT_LINE)
 
 
 def queue_rows(response):
@@ -138,7 +70,8 @@ def section(response, heading_id):
 
 
 def section_rows(response, heading_id):
-    return [row.text() for row in section(response, heading_id).find("tbody").find_all("tr")]
+    rows = section(response, heading_id).find("tbody").find_all("tr")
+    return [row.text(br=NEXT_LINE) for row in rows]
 
 
 def trail():
@@ -481,7 +414,7 @@ def test_queue_page_shows_the_counts_and_loads_its_script_from_its_own_origin(cl
     page = page_of(response)
     live = page.find("section", class_="worklist-live")
     html = response.content.decode()
-    assert live.find("p", class_="worklist-counts").text() == (
+    assert live.find("p", class_="worklist-counts").text(br=NEXT_LINE) == (
         "Open: 3 New and urgent: 1 Overdue: 1"
     )
     assert live.attrs["data-pulse-url"] == PULSE
@@ -640,7 +573,7 @@ def test_my_work_shows_the_first_rows_and_says_how_many_more(client, coordinator
 def test_my_work_says_when_a_list_is_empty(client, coordinator):
     response = client.get(MY_WORK)
 
-    text = page_of(response).find("div", id="content-main").text()
+    text = page_of(response).find("div", id="content-main").text(br=NEXT_LINE)
     for empty in (
         "No more callbacks due today.",
         "Nothing overdue.",
@@ -734,7 +667,7 @@ def test_admin_home_links_to_my_work_with_counts_and_records_nothing(client, coo
     due_today = 1 if soon < local_midnight(soon - timedelta(seconds=90), 1) else 0
     callbacks = "1 callback" if due_today else "0 callbacks"
     assert item.find("a").attrs["href"] == MY_WORK
-    assert item.text() == (
+    assert item.text(br=NEXT_LINE) == (
         f"My work: {callbacks} due today, 1 overdue OVERDUE, 2 new unassigned, "
         "1 appointment this week"
     )
@@ -771,7 +704,7 @@ def test_week_lists_booked_appointments_by_day_for_seven_days(client, coordinato
     response = client.get(WEEK)
 
     page = page_of(response)
-    headings = [h2.text() for h2 in page.find("div", id="content-main").find_all("h2")]
+    headings = [h2.text(br=NEXT_LINE) for h2 in page.find("div", id="content-main").find_all("h2")]
     days = [today + timedelta(days=offset, hours=12) for offset in range(7)]
     assert headings == [
         f"{prefix}{local(day, 'l j F')} ({count})"
