@@ -286,7 +286,7 @@ class InquiryWorklist:
         response = TemplateResponse(request, "admin/admissions/inquiry/my_work.html", context)
         shown = [inquiry for entry in lists for inquiry in entry["inquiries"]]
         shown += [appointment.inquiry for appointment in appointments]
-        self.record_when_rendered(request, response, shown, AccessRecord.View.LIST)
+        self.record_when_rendered(request, response, shown, AccessRecord.View.MY_WORK)
         return response
 
     def appointments_view(self, request):
@@ -302,7 +302,7 @@ class InquiryWorklist:
             request,
             response,
             [appointment.inquiry for appointment in appointments],
-            AccessRecord.View.LIST,
+            AccessRecord.View.APPOINTMENTS,
         )
         return response
 

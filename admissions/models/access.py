@@ -19,6 +19,8 @@ class AccessView(models.TextChoices):
 
     LIST = "list", _("Queue list")
     SEARCH = "search", _("Queue search result")
+    MY_WORK = "my_work", _("My work")
+    APPOINTMENTS = "appointments", _("Week of appointments")
     CHANGE = "change", _("Inquiry page")
     CHANGE_WITH_ERRORS = "change_errors", _("Inquiry page shown back with errors")
     HISTORY = "history", _("Change history page")

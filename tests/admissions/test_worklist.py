@@ -595,7 +595,7 @@ def test_my_work_records_access_for_every_inquiry_it_shows(client, coordinator):
     client.get(MY_WORK)
 
     assert trail() == sorted(
-        (reference, "alex", View.LIST)
+        (reference, "alex", View.MY_WORK)
         for reference in (overdue.reference, unassigned.reference, appointment.reference)
     )
     assert not_mine.reference not in {reference for reference, _u, _v in trail()}
@@ -731,7 +731,7 @@ def test_week_lists_booked_appointments_by_day_for_seven_days(client, coordinato
         "Virtual (video) blair",
     ]
     assert trail() == sorted(
-        (reference, "alex", View.LIST)
+        (reference, "alex", View.APPOINTMENTS)
         for reference in (robin.reference, kim.reference, last_day.reference)
     )
     assert too_late.reference not in response.content.decode()
