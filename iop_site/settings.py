@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "imagekit",
     "programs",
     "admissions",
     # Last: syncs the staff groups after every other app has migrated.
@@ -359,6 +360,22 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# --- Media -----------------------------------------------------------------------------
+# Marketing's uploaded images (never personal data), stored through STORAGES["default"].
+
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+
+# --- Images ----------------------------------------------------------------------------
+# Uploads are checked and cleaned by programs/images.py; Pillow's own decompression-bomb
+# limit (Image.MAX_IMAGE_PIXELS) is set to IMAGE_MAX_PIXELS when the site starts.
+
+IMAGE_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
+IMAGE_MAX_PIXELS = 40_000_000
+# Renditions are made when a picture is saved, so a page never checks that they exist.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_CACHEFILE_DIR = "renditions"
 
 # --- Forms -----------------------------------------------------------------------------
 

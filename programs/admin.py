@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import image_admin  # noqa: F401  (registers the image library's admin)
 from .models import (
     Article,
     ClinicSettings,

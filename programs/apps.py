@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,7 @@ CONTENT_MODELS = (
     "person",
     "article",
     "clinicsettings",
+    "image",
 )
 # The clinic's details are one record: Marketing may correct it, never add or delete it.
 SINGLE_RECORD_MODELS = ("clinicsettings",)
@@ -41,7 +43,13 @@ class ProgramsConfig(AppConfig):
     }
 
     def ready(self):
+        from PIL import Image as PillowImage
+
         from .cache import bump_content_version
+
+        # Pillow refuses to decode a picture with more pixels than this (a decompression
+        # bomb); uploads are held to the same number (programs/images.py).
+        PillowImage.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
 
         for model_name in CONTENT_MODELS:
             model = self.get_model(model_name)

@@ -17,3 +17,10 @@ def collected_static(tmp_path_factory, django_test_environment):
 def fast_password_hashing(settings):
     """Staff logins in tests need no slow, attack-resistant hash."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path_factory):
+    """Uploaded pictures and their renditions go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    return settings.MEDIA_ROOT

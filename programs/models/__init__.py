@@ -10,6 +10,7 @@ from .articles import Article, Topic
 from .base import next_go_live
 from .clinic import ClinicSettings, parse_phone, validate_clinic_phone
 from .content import FaqEntry, Therapy
+from .images import Image
 from .pages import Page, PageSection, privacy_notice_version, reserved_slugs
 from .people import Person
 from .schedule import Mode, Session, Track, hours_label
@@ -18,6 +19,7 @@ __all__ = [
     "Article",
     "ClinicSettings",
     "FaqEntry",
+    "Image",
     "Mode",
     "Page",
     "PageSection",

@@ -52,3 +52,27 @@ def make_article(slug="what-is-iop", topics=(), author=None, reviewer=None, **ov
     article = Article.objects.create(slug=slug, author=author, reviewer=reviewer, **fields)
     article.topics.set(topics)
     return article
+
+
+def picture_bytes(size=(1000, 600), image_format="JPEG", color=(214, 140, 92), **save_options):
+    """A plain picture made with Pillow, as the bytes of a file."""
+    import io
+
+    from PIL import Image as PillowImage
+
+    mode = "RGBA" if len(color) == 4 else "RGB"
+    output = io.BytesIO()
+    PillowImage.new(mode, size, color).save(output, image_format, **save_options)
+    return output.getvalue()
+
+
+def make_image(title="Group room", name="group-room.jpg", content=None, **overrides):
+    """A library image (saved, so cleaned and with its renditions)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from programs.models import Image
+
+    fields = {"alt_text": "Chairs in a circle in a bright group room."}
+    fields.update(overrides)
+    upload = SimpleUploadedFile(name, content or picture_bytes(), content_type="image/jpeg")
+    return Image.objects.create(title=title, file=upload, **fields)

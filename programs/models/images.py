@@ -1,0 +1,130 @@
+"""The image library: pictures marketing uploads once and places on pages, articles and
+people. How an upload is checked and cleaned, and its renditions, are in
+programs/images.py."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from programs import images
+
+
+class Image(models.Model):
+    title = models.CharField(
+        _("name in the library"),
+        max_length=120,
+        help_text=_("For finding the picture here, e.g. “Group room, evening”. Not shown."),
+    )
+    file = models.ImageField(
+        _("picture"),
+        upload_to="images/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        max_length=200,
+        help_text=_(
+            "A JPEG, PNG or WebP picture. It is turned the right way up and stored without "
+            "its hidden details (camera, place and time it was taken)."
+        ),
+    )
+    alt_text = models.CharField(
+        _("text alternative"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for people who cannot see it, in one plain sentence, "
+            "e.g. “A counselor listens to a client in a quiet office.” Required unless the "
+            "picture is only decorative."
+        ),
+    )
+    is_decorative = models.BooleanField(
+        _("decorative only"),
+        default=False,
+        help_text=_(
+            "Tick only if the picture adds nothing a visitor needs (a texture, a pattern). "
+            "Screen readers then skip it, and it has no text alternative."
+        ),
+    )
+    width = models.PositiveIntegerField(_("width (pixels)"), editable=False, default=0)
+    height = models.PositiveIntegerField(_("height (pixels)"), editable=False, default=0)
+    has_transparency = models.BooleanField(
+        _("has transparent parts"), editable=False, default=False
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title", "id"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(is_decorative=True) & Q(alt_text=""))
+                | (Q(is_decorative=False) & ~Q(alt_text="")),
+                name="programs_image_alt_text_or_decorative",
+                violation_error_message=_(
+                    "Describe the picture in the text alternative, or tick “decorative "
+                    "only” (and leave the text alternative empty)."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        """Stores a new picture only as its cleaned copy (see programs/images.py), then
+        writes its renditions to the storage. Raises ValidationError for a file that is
+        not a picture to accept (the admin's form reports it before saving)."""
+        new_file = bool(self.file) and not self.file._committed
+        if new_file:
+            upload = self.file.file
+            if not isinstance(upload, images.CleanPicture):
+                upload = images.clean_upload(upload)
+            self.file = upload
+            self.width, self.height = upload.width, upload.height
+            self.has_transparency = upload.has_transparency
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {
+                    *kwargs["update_fields"],
+                    "width",
+                    "height",
+                    "has_transparency",
+                }
+        super().save(*args, **kwargs)
+        if new_file:
+            images.make_renditions(self)
+
+    def clean(self):
+        # The constraint's rule, with the error beside the field to fix.
+        if not self.is_decorative and not self.alt_text.strip():
+            raise ValidationError(
+                {
+                    "alt_text": _(
+                        "Describe what the picture shows, or tick “decorative only” if it "
+                        "adds nothing a visitor needs."
+                    )
+                }
+            )
+        if self.is_decorative and self.alt_text:
+            raise ValidationError(
+                {
+                    "alt_text": _(
+                        "A decorative picture has no text alternative: empty this box, or "
+                        "untick “decorative only”."
+                    )
+                }
+            )
+
+    @property
+    def alt(self):
+        """The `alt` attribute: empty for a decorative picture."""
+        return "" if self.is_decorative else self.alt_text
+
+    @property
+    def markdown_reference(self):
+        """What an editor types in Markdown to show this picture in the text."""
+        return f"![{self.alt_text}](image:{self.pk})"
