@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 SECRET_FILE := .local-secret-key
 
-.PHONY: run serve test lint format lock install install-dev setup bench clean
+.PHONY: run serve test lint format lock install install-dev setup bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,15 @@ bench: install-dev
 lock: install-dev
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --upgrade -q -o requirements/base.txt
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes --upgrade -q -o requirements/dev.txt
+
+# Re-extract the interface strings into locale/*/LC_MESSAGES/django.po (needs GNU gettext:
+# apt-get install gettext), then compile the committed .mo files with polib (no gettext
+# needed for that step alone: .venv/bin/python scripts/compile_messages.py).
+messages: install-dev
+	$(MANAGE) makemessages --locale es --no-obsolete --add-location file \
+		--ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' \
+		--ignore 'tests/*' --ignore 'screenshots/*'
+	$(BIN)/python scripts/compile_messages.py --drop-guesses
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

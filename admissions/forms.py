@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
@@ -50,6 +51,18 @@ def privacy_url():
         return reverse("programs:page", kwargs={"slug": "privacy"})
     except NoReverseMatch:
         return "/privacy/"
+
+
+def privacy_notice_language():
+    """The language of the privacy notice the form links to: English, in every language
+    of the form, until the notice (a content page) is translated."""
+    return Inquiry.Language.ENGLISH
+
+
+def form_language():
+    """The language of the form being shown or sent: the one its address named."""
+    language = get_language()
+    return language if language in Inquiry.Language.values else Inquiry.Language.ENGLISH
 
 
 def reject_control_characters(value, allow_newlines=False):
@@ -233,6 +246,8 @@ class InquiryForm(forms.ModelForm):
 
     def __init__(self, *args, form_token=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Set before validation: the crisis wording is read in this language first.
+        self.instance.language = form_language()
         if not self.is_bound:
             self.initial.update(
                 voicemail_ok="no", texts_ok="no", form_token=form_token or new_form_token()
@@ -243,14 +258,25 @@ class InquiryForm(forms.ModelForm):
             _("or"),
             _("now."),
         )
+        notice_language = privacy_notice_language()
+        if notice_language == form_language():
+            notice_link = format_html('<a href="{}">{}</a>', privacy_url(), _("privacy notice"))
+        else:
+            # Said before the visitor follows it, and to screen readers (hreflang).
+            notice_link = format_html(
+                '<a href="{}" hreflang="{}">{}</a> {}',
+                privacy_url(),
+                notice_language,
+                _("privacy notice"),
+                _("(in English)"),
+            )
         self.fields["consent"].label = format_html(
-            '{} <a href="{}">{}</a>{}',
+            "{} {}{}",
             _(
                 "I agree to be contacted by the admissions team about this inquiry, "
                 "and I have read the"
             ),
-            privacy_url(),
-            _("privacy notice"),
+            notice_link,
             ".",
         )
         self.submission_token = None
@@ -404,6 +430,7 @@ class InquiryForm(forms.ModelForm):
         inquiry.submission_token = self.submission_token
         inquiry.consent_at = timezone.now()
         inquiry.privacy_notice_version = current_privacy_notice_version()
+        inquiry.privacy_notice_language = privacy_notice_language()
         for field, value in (attribution or {}).items():
             setattr(inquiry, field, value)
         if commit:

@@ -22,7 +22,7 @@ from django.core.cache import cache
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .apps import ADMISSIONS_GROUP
@@ -76,6 +76,14 @@ def deliver_soon(notification_id):
 
 
 def build_message(notification, connection, to):
+    """The email, in the staff's language (the site's default) whatever the language of
+    the inquiry or of the request it is sent in: a Spanish inquiry is flagged on its
+    page, never in an email."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _build_message(notification, connection, to)
+
+
+def _build_message(notification, connection, to):
     inquiry = notification.inquiry
     priority = inquiry.get_priority_display()
     subject = _("New inquiry %(reference)s (%(priority)s)") % {

@@ -1,9 +1,11 @@
 from django.urls import path
+from django.utils.translation import pgettext_lazy
 
 from . import views
 
 app_name = "admissions"
 
 urlpatterns = [
-    path("contact/", views.inquiry, name="inquiry"),
+    # Translated: /contact/ in English, /es/contacto/ in Spanish.
+    path(pgettext_lazy("URL", "contact/"), views.inquiry, name="inquiry"),
 ]

@@ -104,6 +104,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The language comes from the path alone (/es/...), before the page cache resolves
+    # the URL: never from a cookie or Accept-Language, so no page varies on them.
+    "iop_site.languages.PathLanguageMiddleware",
     # Compresses HTML (static files come precompressed from WhiteNoise, cached pages from
     # the page cache). Pages with a CSRF token are safe from BREACH: Django masks the
     # token anew on every response and pads the gzip output with random bytes.
@@ -144,6 +147,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "iop_site.context_processors.site",
+                "iop_site.languages.context",
             ],
         },
     },
@@ -344,8 +348,12 @@ ADMISSIONS_NOTIFY_EMAILS = env_list("ADMISSIONS_NOTIFY_EMAILS")
 
 # --- Internationalisation --------------------------------------------------------------
 
-LANGUAGE_CODE = "en-us"
-LANGUAGES = [("en", _("English"))]
+# English at the site's addresses, Spanish under /es/ (iop_site/urls.py). The language
+# is read from the path only (iop_site/languages.py). "en", not "en-us": the default
+# language must be one of LANGUAGES for unprefixed English addresses to resolve.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True

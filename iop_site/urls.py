@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -12,7 +13,15 @@ urlpatterns = [
     path("sitemap.xml", programs_views.sitemap, name="sitemap"),
     path("robots.txt", programs_views.robots_txt, name="robots_txt"),
     path(settings.ADMIN_PATH, admin.site.urls),
+]
+# English at the addresses it always had, Spanish under /es/ (the language is read from
+# the path alone: iop_site/languages.py). Only pages whose every word is interface text
+# are offered in Spanish so far (languages.SPANISH_PAGES).
+urlpatterns += i18n_patterns(
     path("", include("admissions.urls")),
+    prefix_default_language=False,
+)
+urlpatterns += [
     path("", include("programs.urls")),
 ]
 

@@ -4,6 +4,9 @@ import functools
 
 from django.conf import settings
 from django.urls import Resolver404, resolve
+from django.utils import translation
+
+from iop_site.languages import language_of_path
 
 from . import cache as page_cache
 
@@ -31,9 +34,11 @@ def accepts_gzip(accept_encoding):
 @functools.lru_cache(maxsize=4096)
 def is_content_page(path):
     # Cached: resolving costs more than the rest of a cache hit. Bounded, as paths
-    # come from visitors.
+    # come from visitors. Resolved in the path's own language (/es/... in Spanish),
+    # whatever the thread's, so the answer depends on the path alone.
     try:
-        return resolve(path).view_name in CONTENT_VIEWS
+        with translation.override(language_of_path(path)):
+            return resolve(path).view_name in CONTENT_VIEWS
     except Resolver404:
         return False
 

@@ -43,6 +43,7 @@ RECORD_FIELDS = (
     "closed_at",
     "consent_at",
     "privacy_notice",
+    "privacy_notice_language",
     "created_by",
 )
 ATTRIBUTION_FIELDS = (
@@ -132,7 +133,7 @@ class InquiryAdmin(RecordsAccess, InquiryWorklist, InquiryPageViews, admin.Model
     def get_fieldsets(self, request, obj=None):
         visitor = [
             ("inquiry_for", "source"),
-            "first_name",
+            ("first_name", "language"),
             ("phone", "email"),
             ("contact_method", "best_time"),
             ("voicemail_ok", "texts_ok"),
@@ -157,7 +158,7 @@ class InquiryAdmin(RecordsAccess, InquiryWorklist, InquiryPageViews, admin.Model
         if obj is None:
             return ()
         visitor = [name for name in Inquiry.VISITOR_FIELDS if name not in CORRECTABLE_FIELDS]
-        return (*RECORD_FIELDS, "source", *visitor, *ATTRIBUTION_FIELDS)
+        return (*RECORD_FIELDS, "source", "language", *visitor, *ATTRIBUTION_FIELDS)
 
     def get_changeform_initial_data(self, request):
         return {"source": Inquiry.Source.PHONE, **super().get_changeform_initial_data(request)}

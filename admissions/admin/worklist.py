@@ -77,6 +77,7 @@ class InquiryWorklist:
         "status",
         "priority",
         "held_for_review",
+        "language",
         AssignedFilter,
         OverdueFilter,
         "program_interest",
@@ -104,6 +105,11 @@ class InquiryWorklist:
                     '<span class="returning"><span aria-hidden="true">↺</span> {}</span>',
                     _("Returning: wrote before"),
                 )
+            )
+        if inquiry.language != Inquiry.Language.ENGLISH:
+            # Who calls back: a coordinator who speaks it.
+            lines.append(
+                format_html('<strong class="language">{}</strong>', inquiry.get_language_display())
             )
         if inquiry.inquiry_for == Inquiry.For.SOMEONE_ELSE:
             lines.append(format_html('<span class="warning">{}</span>', _("About someone else")))

@@ -90,6 +90,11 @@ class Inquiry(InquiryHistory, models.Model):
         SOCIAL = "social", _("Social media")
         OTHER = "other", _("Somewhere else")
 
+    class Language(models.TextChoices):
+        # The site's languages (settings.LANGUAGES): the one an inquiry came in.
+        ENGLISH = "en", _("English")
+        SPANISH = "es", _("Spanish")
+
     class Source(models.TextChoices):
         WEBSITE = "website", _("Website form")
         PHONE = "phone", _("Phone call")
@@ -225,6 +230,23 @@ class Inquiry(InquiryHistory, models.Model):
         null=True,
         blank=True,
         help_text=_("When the person agreed to be contacted (website form)."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        help_text=_(
+            "The language the inquiry came in (the form's, or the call's): call or write "
+            "back in it."
+        ),
+    )
+    privacy_notice_language = models.CharField(
+        _("privacy notice language"),
+        max_length=8,
+        choices=Language.choices,
+        blank=True,
+        help_text=_("The language of the privacy notice they agreed to (website form)."),
     )
     privacy_notice_version = models.CharField(
         _("privacy notice version"),
@@ -381,7 +403,7 @@ class Inquiry(InquiryHistory, models.Model):
         """Urgent when they said they may not be safe, or when the message reads as a
         crisis (`crisis_rule` names the rule that fired). Only ever raises the priority;
         saves nothing. Returns whether the inquiry is urgent."""
-        self.crisis_rule = crisis_rule(self.message) or ""
+        self.crisis_rule = crisis_rule(self.message, language=self.language) or ""
         if self.safe_now in self.UNSAFE_ANSWERS or self.crisis_rule:
             self.priority = self.Priority.URGENT
         return self.is_urgent

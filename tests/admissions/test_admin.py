@@ -362,6 +362,7 @@ def test_staff_add_an_inquiry_taken_by_phone(client, admissions_staff):
             "inquiry_for": "someone_else",
             "source": "phone",
             "first_name": "Caller",
+            "language": "en",
             "phone": "202 555 0111",
             "email": "",
             "contact_method": "call",

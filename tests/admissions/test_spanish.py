@@ -1,0 +1,304 @@
+"""The inquiry form in Spanish (/es/contacto/), and a Spanish inquiry on the desk."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from admissions.models import Inquiry
+from tests.admissions.helpers import form_token, inquiry_data
+from tests.admissions.test_worklist import coordinator, queue_rows  # noqa: F401
+from tests.factories import make_clinic_settings, make_inquiry, make_page
+from tests.html import page_of, parse
+
+pytestmark = pytest.mark.django_db
+
+SPANISH_FORM = "/es/contacto/"
+ENGLISH_FORM = "/contact/"
+CHANGELIST = reverse("admin:admissions_inquiry_changelist")
+
+
+@pytest.fixture(autouse=True)
+def _site(settings):
+    settings.ADMISSIONS_MIN_FILL_SECONDS = 3
+    settings.ADMISSIONS_NOTIFY_EMAILS = []
+    make_clinic_settings()
+    make_page("privacy", title="Privacy notice", show_in_nav=False)
+
+
+def text_of(response):
+    """The page's words, one space between them, without its scripts."""
+    html = re.sub(r"<script.*?</script>", " ", response.content.decode(), flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def labels(response):
+    """{field id: label text} of the form."""
+    html = response.content.decode()
+    found = re.findall(r'<label[^>]*for="(id_[\w]+)"[^>]*>(.*?)</label>', html, flags=re.S)
+    return {
+        for_id: " ".join(re.sub(r"<[^>]+>", " ", text).replace("*", "").split())
+        for for_id, text in found
+    }
+
+
+def test_spanish_form_speaks_spanish(client):
+    response = client.get(SPANISH_FORM)
+
+    assert response.status_code == 200
+    assert parse(response.content.decode()).h1_texts == ["Contactar a admisiones"]
+    found = labels(response)
+    assert found["id_first_name"] == "Nombre, o el nombre que usted prefiera"
+    assert found["id_phone"] == "Número de teléfono"
+    assert found["id_email"] == "Correo electrónico"
+    words = text_of(response)
+    assert "¿Usted, o la persona por la que pregunta, está a salvo en este momento?" in words
+    assert "Más detalles (opcional)" in words
+    assert "Enviar a admisiones" in response.content.decode()
+
+
+def test_spanish_form_links_the_english_privacy_notice_and_says_so(client):
+    response = client.get(SPANISH_FORM)
+
+    consent = labels(response)["id_consent"]
+    assert consent == (
+        "Acepto que el equipo de admisiones me contacte sobre esta consulta y he leído el "
+        "aviso de privacidad (en inglés)."
+    )
+    link = next(
+        attrs
+        for tag, attrs in parse(response.content.decode()).tags
+        if tag == "a" and attrs.get("href") == "/privacy/" and attrs.get("hreflang")
+    )
+    assert link["hreflang"] == "en"
+
+
+def test_spanish_safety_notice_gives_the_spanish_crisis_lines(client):
+    words = text_of(client.get(SPANISH_FORM))
+
+    assert "En una emergencia, llame al 911 ." in words
+    assert "para español, oprima 2 al llamar o envíe la palabra AYUDA por texto" in words
+    assert "Línea Nacional de Ayuda de SAMHSA" in words
+    assert "en español y en inglés: 1-800-662-4357" in words
+
+
+def test_spanish_form_fields_are_not_shared_with_the_english_form(client):
+    # The blank form's fields are a cached fragment: one per language.
+    client.get(SPANISH_FORM)
+
+    english = client.get(ENGLISH_FORM)
+    spanish = client.get(SPANISH_FORM)
+
+    assert labels(english)["id_phone"] == "Phone number"
+    assert labels(spanish)["id_phone"] == "Número de teléfono"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "error"),
+    [
+        # Django's own messages, in the Spanish Django ships.
+        ({"first_name": ""}, "first_name", "Este campo es obligatorio."),
+        (
+            {"email": "robin@"},
+            "email",
+            "Introduzca una dirección de correo electrónico válida.",
+        ),
+        (
+            {"first_name": "x" * 101},
+            "first_name",
+            "Asegúrese de que este valor tenga menos de 100 caracteres (tiene 101).",
+        ),
+        # The form's own, and the phone number's.
+        (
+            {"phone": "12"},
+            "phone",
+            "Escriba un número de teléfono de EE. UU. con el código de área, por ejemplo "
+            "202 555 0143.",
+        ),
+        (
+            {"phone": "", "email": ""},
+            "phone",
+            "Por favor, déjenos un número de teléfono o un correo electrónico para poder "
+            "comunicarnos con usted.",
+        ),
+        (
+            {"consent": None},
+            "consent",
+            "Por favor, autorice que le contactemos, para que podamos responderle.",
+        ),
+        ({"voicemail_ok": None}, "voicemail_ok", "Por favor, elija una opción."),
+        (
+            {"message": "x" * 1001},
+            "message",
+            "Por favor, limite su mensaje a 1000 caracteres como máximo (ahora tiene 1001).",
+        ),
+    ],
+)
+def test_spanish_form_errors_are_in_spanish(client, overrides, field, error):
+    response = client.post(SPANISH_FORM, inquiry_data(**overrides))
+
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    words = text_of(response)
+    # Beside the field, and in the summary above the form.
+    assert words.count(error) >= 2
+    assert "Por favor, revise el formulario" in words
+    assert Inquiry.objects.count() == 0
+
+
+def test_too_fast_spanish_form_asks_again_in_spanish(client):
+    response = client.post(SPANISH_FORM, inquiry_data(form_token=form_token(age_seconds=0)))
+
+    assert (
+        "Eso fue muy rápido. Por favor, revise sus respuestas y envíe el formulario de nuevo."
+        in (text_of(response))
+    )
+
+
+def test_spanish_inquiry_is_stored_with_its_language_and_confirmed_in_spanish(client):
+    response = client.post(SPANISH_FORM, inquiry_data(message="¿Tienen grupos por la noche?"))
+
+    inquiry = Inquiry.objects.get()
+    assert (inquiry.language, inquiry.privacy_notice_language) == ("es", "en")
+    assert inquiry.priority == Inquiry.Priority.ROUTINE
+    assert parse(response.content.decode()).h1_texts == ["Gracias, recibimos su mensaje"]
+    words = text_of(response)
+    assert f"Su número de referencia es {inquiry.reference} ." in words
+    assert "Nos pidió que le llamáramos." in words
+    assert (
+        "Un consejero de admisiones intentará comunicarse con usted en menos de 4 horas, "
+        "de día o de noche."
+    ) in words
+
+
+def test_english_inquiry_is_stored_as_english(client):
+    client.post(ENGLISH_FORM, inquiry_data())
+
+    inquiry = Inquiry.objects.get()
+    assert (inquiry.language, inquiry.privacy_notice_language) == ("en", "en")
+
+
+def test_spanish_crisis_message_makes_the_inquiry_urgent_and_leads_with_the_lines(client):
+    response = client.post(SPANISH_FORM, inquiry_data(message="Mi hermano no respira"))
+
+    inquiry = Inquiry.objects.get()
+    assert (inquiry.priority, inquiry.crisis_rule) == ("urgent", "not_breathing")
+    headings = re.findall(r"<h2[^>]*>(.*?)</h2>", response.content.decode())
+    assert headings[0] == "Si usted u otra persona podría estar en peligro ahora mismo"
+    words = text_of(response)
+    assert "Llame al 988 (oprima 2 para español) o envíe AYUDA por texto al 988" in words
+
+
+def test_over_the_daily_cap_the_spanish_form_comes_back_in_spanish(client, settings):
+    settings.ADMISSIONS_DAILY_CAP = 0
+
+    response = client.post(SPANISH_FORM, inquiry_data())
+
+    assert response.status_code == 429
+    assert "No pudimos enviar su mensaje en este momento." in text_of(response)
+    assert Inquiry.objects.count() == 0
+
+
+def test_notification_of_a_spanish_inquiry_is_in_english_and_carries_no_personal_data(
+    client, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.ADMISSIONS_NOTIFY_EMAILS = ["desk@example.org"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            SPANISH_FORM, inquiry_data(first_name="Lucía", message="Quiero información, por favor")
+        )
+
+    inquiry = Inquiry.objects.get()
+    [email] = mailoutbox
+    assert email.subject == f"New inquiry {inquiry.reference} (Routine)"
+    assert email.body.startswith("A new admissions inquiry has arrived.")
+    for personal in ("Lucía", "2025550143", "555", "información", "Spanish", "Español"):
+        assert personal not in email.subject + email.body
+
+
+# --- On the desk ------------------------------------------------------------------------
+
+
+def change_url(inquiry):
+    return reverse("admin:admissions_inquiry_change", args=[inquiry.pk])
+
+
+def spanish_and_english():
+    received = timezone.now() - timedelta(minutes=5)
+    spanish = make_inquiry(first_name="Lucía", language="es", received_at=received)
+    english = make_inquiry(first_name="Robin", phone="+15032240000", received_at=received)
+    return spanish, english
+
+
+def test_queue_shows_a_spanish_inquiry_as_spanish(client, coordinator):  # noqa: F811
+    spanish, english = spanish_and_english()
+
+    rows = {row["inquiry"] for row in queue_rows(client.get(CHANGELIST))}
+
+    assert rows == {f"{spanish.reference} / Lucía / Spanish", f"{english.reference} / Robin"}
+
+
+def test_queue_filters_by_language(client, coordinator):  # noqa: F811
+    spanish, _english = spanish_and_english()
+
+    response = client.get(CHANGELIST, {"language__exact": "es"})
+
+    assert [row["inquiry"] for row in queue_rows(response)] == [
+        f"{spanish.reference} / Lucía / Spanish"
+    ]
+    filters = page_of(response).find("nav", id="changelist-filter").text()
+    assert "By language" in filters
+
+
+def test_inquiry_page_says_to_call_back_in_spanish(client, coordinator):  # noqa: F811
+    spanish, english = spanish_and_english()
+
+    spanish_page = page_of(
+        client.get(reverse("admin:admissions_inquiry_change", args=[spanish.pk]))
+    )
+    english_page = page_of(
+        client.get(reverse("admin:admissions_inquiry_change", args=[english.pk]))
+    )
+
+    panel = spanish_page.find("section", class_="inquiry-panel").text()
+    assert "In Spanish: they wrote in Spanish; call or write back in Spanish." in " ".join(
+        panel.split()
+    )
+    assert "write back in" not in english_page.find("section", class_="inquiry-panel").text()
+
+
+def test_staff_pages_stay_in_english_for_a_spanish_inquiry(client, coordinator):  # noqa: F811
+    spanish, _english = spanish_and_english()
+
+    response = client.get(change_url(spanish))
+
+    assert response["Content-Language"] == "en"
+    assert '<html lang="en"' in response.content.decode()
+
+
+def test_staff_record_a_phone_call_taken_in_spanish(client, coordinator):  # noqa: F811
+    client.post(
+        reverse("admin:admissions_inquiry_add"),
+        {
+            "source": "phone",
+            "first_name": "Marisol",
+            "language": "es",
+            "phone": "202 555 0111",
+            "contact_method": "call",
+            "best_time": "any",
+            "program_interest": "evening",
+            "priority": "routine",
+            "next_follow_up_at_0": "",
+            "next_follow_up_at_1": "",
+        },
+    )
+
+    inquiry = Inquiry.objects.get()
+    assert (inquiry.first_name, inquiry.language, inquiry.privacy_notice_language) == (
+        "Marisol",
+        "es",
+        "",
+    )
