@@ -114,6 +114,8 @@ MIDDLEWARE = [
     # Before the page cache, so a visitor landing from a campaign gets the attribution
     # cookie even when the page comes from the cache.
     "admissions.middleware.AttributionMiddleware",
+    # Turns a 404 into the redirect from its old address (programs/redirects.py).
+    "programs.redirects.RedirectFallbackMiddleware",
     # Serves cached content pages to visitors without a session before the layers below.
     "programs.middleware.PageCacheMiddleware",
     "iop_site.middleware.SessionCookieGuardMiddleware",

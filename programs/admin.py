@@ -29,6 +29,7 @@ from .models import (
     Track,
 )
 from .models.articles import review_interval_months
+from .seo_admin import SearchListingAdmin
 
 
 class PageSectionInline(admin.StackedInline):
@@ -38,7 +39,7 @@ class PageSectionInline(admin.StackedInline):
 
 
 @admin.register(Page)
-class PageAdmin(SimpleHistoryAdmin):
+class PageAdmin(SearchListingAdmin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "slug",
@@ -57,7 +58,10 @@ class PageAdmin(SimpleHistoryAdmin):
         (None, {"fields": ["title", "slug", "intro", "body", "layout"]}),
         (_("Publishing"), {"fields": ["status", "publish_at", "updated_at"]}),
         (_("Main menu"), {"fields": ["show_in_nav", "nav_label", "nav_order"]}),
-        (_("Search engines and sharing"), {"fields": ["meta_description"]}),
+        (
+            _("Search engines and sharing"),
+            {"fields": ["seo_title", "meta_description", "noindex", "search_preview"]},
+        ),
     ]
 
     @admin.display(description=_("visible to visitors"))
@@ -164,10 +168,11 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(SearchListingAdmin, SimpleHistoryAdmin):
     """Articles past the review interval (ARTICLE_REVIEW_INTERVAL_MONTHS) are marked in
     the list, can be filtered, and say so at the top of their form."""
 
+    description_field = "summary"
     list_display = [
         "title",
         "visibility",
@@ -187,6 +192,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
         (None, {"fields": ["title", "slug", "summary", "body", "topics"]}),
         (_("Authorship and clinical review"), {"fields": ["author", "reviewer", "last_reviewed"]}),
         (_("Publishing"), {"fields": ["status", "publish_at", "published_at", "updated_at"]}),
+        (
+            _("Search engines and sharing"),
+            {"fields": ["seo_title", "noindex", "search_preview"]},
+        ),
     ]
 
     @admin.display(description=_("visible to visitors"))

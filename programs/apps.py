@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.conf import settings
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 # Every model whose rows the public pages show. A save or delete of any of them (or a
@@ -19,6 +19,8 @@ CONTENT_MODELS = (
     "clinicsettings",
     "image",
 )
+# Edited by Marketing too, but never shown on a page (no page cache version change).
+EDITOR_MODELS = ("redirect",)
 # The clinic's details are one record: Marketing may correct it, never add or delete it.
 SINGLE_RECORD_MODELS = ("clinicsettings",)
 
@@ -39,6 +41,7 @@ class ProgramsConfig(AppConfig):
                 ("add", "change", "delete", "view"),
             ),
             *_model_permissions(SINGLE_RECORD_MODELS, ("change", "view")),
+            *_model_permissions(EDITOR_MODELS, ("add", "change", "delete", "view")),
         ],
     }
 
@@ -46,6 +49,12 @@ class ProgramsConfig(AppConfig):
         from PIL import Image as PillowImage
 
         from .cache import bump_content_version
+        from .redirects import ROUTES, redirect_old_address, remember_old_address
+
+        for model in ROUTES:
+            name = model._meta.model_name
+            pre_save.connect(remember_old_address, sender=model, dispatch_uid=f"old_address_{name}")
+            post_save.connect(redirect_old_address, sender=model, dispatch_uid=f"redirect_{name}")
 
         # Pillow refuses to decode a picture with more pixels than this (a decompression
         # bomb); uploads are held to the same number (programs/images.py).

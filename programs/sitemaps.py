@@ -1,5 +1,6 @@
-"""sitemap.xml: every published page and article, the library and the team, with
-absolute addresses on SITE_URL and the time each last changed."""
+"""sitemap.xml: every published page and article not hidden from search engines, the
+library and the team, with absolute addresses on SITE_URL and the time each last
+changed."""
 
 from urllib.parse import urlsplit
 
@@ -24,7 +25,12 @@ class PageSitemap(SiteSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Page.objects.published().only("slug", "layout", "updated_at").order_by("nav_order")
+        return (
+            Page.objects.published()
+            .filter(noindex=False)
+            .only("slug", "layout", "updated_at")
+            .order_by("nav_order")
+        )
 
     def lastmod(self, page):
         return page.updated_at
@@ -38,7 +44,12 @@ class ArticleSitemap(SiteSitemap):
     priority = 0.6
 
     def items(self):
-        return Article.objects.published().newest_first().only("slug", "updated_at")
+        return (
+            Article.objects.published()
+            .filter(noindex=False)
+            .newest_first()
+            .only("slug", "updated_at")
+        )
 
     def lastmod(self, article):
         return article.updated_at

@@ -14,6 +14,7 @@ from .images import Image
 from .pages import Page, PageSection, privacy_notice_version, reserved_slugs
 from .people import Person
 from .schedule import Mode, Session, Track, hours_label
+from .seo import Redirect
 
 __all__ = [
     "Article",
@@ -24,6 +25,7 @@ __all__ = [
     "Page",
     "PageSection",
     "Person",
+    "Redirect",
     "Session",
     "Therapy",
     "Topic",

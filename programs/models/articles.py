@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from .base import RendersMarkdown, Scheduled, ScheduledQuerySet, with_derived_fields
 from .people import Person
+from .seo import SearchListing
 
 # How many months after its last clinical review an article is due for another one.
 # Settable as ARTICLE_REVIEW_INTERVAL_MONTHS.
@@ -128,7 +129,7 @@ class ArticleQuerySet(ScheduledQuerySet):
         return self.filter(last_reviewed__lte=add_months(today, -review_interval_months()))
 
 
-class Article(RendersMarkdown, Scheduled):
+class Article(RendersMarkdown, Scheduled, SearchListing):
     title = models.CharField(
         _("title"),
         max_length=120,
@@ -141,7 +142,8 @@ class Article(RendersMarkdown, Scheduled):
         validators=[validate_article_slug],
         help_text=_(
             "Lowercase letters, numbers and hyphens: “what-is-iop” for "
-            "/articles/what-is-iop/. Changing it breaks links people saved."
+            "/articles/what-is-iop/. When a published article's address changes, the old "
+            "address redirects to the new one (see Redirects)."
         ),
     )
     summary = models.CharField(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .base import RendersMarkdown, Scheduled, ScheduledQuerySet
+from .seo import SearchListing
 
 
 def reserved_slugs():
@@ -49,7 +50,7 @@ class PageQuerySet(ScheduledQuerySet):
         return self.published(now).filter(show_in_nav=True).order_by("nav_order", "title")
 
 
-class Page(RendersMarkdown, Scheduled):
+class Page(RendersMarkdown, Scheduled, SearchListing):
     class Layout(models.TextChoices):
         STANDARD = "standard", _("Standard page")
         HOME = "home", _("Home page (shown at the site's address)")
@@ -69,7 +70,8 @@ class Page(RendersMarkdown, Scheduled):
         validators=[validate_page_slug],
         help_text=_(
             "The page's web address: lowercase letters, numbers and hyphens, e.g. "
-            "“what-is-iop” for /what-is-iop/. Changing it breaks links people saved."
+            "“what-is-iop” for /what-is-iop/. When a published page's address changes, "
+            "the old address redirects to the new one (see Redirects)."
         ),
     )
     layout = models.CharField(

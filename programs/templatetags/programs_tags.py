@@ -142,3 +142,11 @@ def person_json_ld(context, person):
     if person.bio_html:
         data["description"] = " ".join(strip_tags(person.bio_html).split())
     return json_ld_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def search_title(context, record):
+    """The <title> of a page or an article: its search title, else its title and the
+    clinic's name."""
+    clinic = context.get("clinic") or {}
+    return record.search_title(clinic.get("name", ""))

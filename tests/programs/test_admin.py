@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from programs.apps import CONTENT_MODELS
+from programs.apps import CONTENT_MODELS, EDITOR_MODELS
 from programs.models import Article, ClinicSettings, Page
 from tests.factories import make_clinic_settings, make_faq, make_page, make_track, make_user
 from tests.programs.factories import make_article, make_person, make_topic
@@ -61,6 +61,7 @@ def test_marketing_group_has_exactly_the_content_permissions():
         ),
         "change_clinicsettings",
         "view_clinicsettings",
+        *(f"{action}_{model}" for model in EDITOR_MODELS for action in CRUD),
     }
 
 

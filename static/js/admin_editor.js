@@ -1,0 +1,104 @@
+// The content editor's helpers in the admin: character counters and the search result
+// preview. An enhancement only: without it the help texts give the limits, the server
+// refuses longer text and the preview shows what was last saved.
+(function () {
+  "use strict";
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return name in values ? String(values[name]) : whole;
+    });
+  }
+
+  function truncate(text, length) {
+    return text.length > length ? text.slice(0, length - 1).trimEnd() + "\u2026" : text;
+  }
+
+  function addCounter(input) {
+    var max = Number(input.dataset.charCount);
+    var shown = Number(input.dataset.charShown);
+    var counter = document.createElement("p");
+    counter.className = "char-count";
+    counter.id = input.id + "_count";
+    // Announced once typing pauses, not on every key.
+    var status = document.createElement("span");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    var visible = document.createElement("span");
+    visible.setAttribute("aria-hidden", "true");
+    counter.append(visible, status);
+    input.insertAdjacentElement("afterend", counter);
+    var described = input.getAttribute("aria-describedby");
+    input.setAttribute("aria-describedby", (described ? described + " " : "") + counter.id);
+    var timer;
+    function update(announce) {
+      var count = input.value.length;
+      var template =
+        count > shown ? input.dataset.charOverShownText : input.dataset.charCountText;
+      var text = fill(template, { count: count, max: max, shown: shown });
+      visible.textContent = text;
+      counter.classList.toggle("char-count-over", count > shown);
+      clearTimeout(timer);
+      if (announce) {
+        timer = setTimeout(function () {
+          status.textContent = text;
+        }, 800);
+      }
+    }
+    input.addEventListener("input", function () {
+      update(true);
+    });
+    update(false);
+  }
+
+  function value(id) {
+    var field = document.getElementById(id);
+    return field ? field.value.trim() : null;
+  }
+
+  function setUpPreview(preview) {
+    var data = preview.dataset;
+    var url = preview.querySelector(".search-preview-url");
+    var title = preview.querySelector(".search-preview-title");
+    var description = preview.querySelector(".search-preview-description");
+    function update() {
+      var slug = value("id_slug");
+      var layout = value("id_layout");
+      if (slug !== null) {
+        url.textContent =
+          layout === "home" ? data.homeUrl : slug ? data.urlPattern.replace(data.slugMark, slug) : "";
+      }
+      var seoTitle = value("id_seo_title");
+      var plainTitle = value("id_title");
+      var shownTitle = seoTitle || (plainTitle ? plainTitle + " \u00b7 " + data.clinicName : "");
+      title.textContent = truncate(shownTitle, Number(data.titleShown));
+      var text = value("id_" + data.descriptionField);
+      if (text !== null) {
+        description.textContent = truncate(text, Number(data.descriptionShown));
+      }
+    }
+    ["id_slug", "id_layout", "id_seo_title", "id_title", "id_" + data.descriptionField].forEach(
+      function (id) {
+        var field = document.getElementById(id);
+        if (field) {
+          // keyup too: the admin fills the address in from the title on keyup.
+          ["input", "change", "keyup"].forEach(function (event) {
+            field.addEventListener(event, update);
+          });
+        }
+      }
+    );
+    update();
+  }
+
+  function start() {
+    document.querySelectorAll("[data-char-count]").forEach(addCounter);
+    document.querySelectorAll("[data-search-preview]").forEach(setUpPreview);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,57 @@
+"""The content editor's tools in Chromium: the search listing fields with their counters
+and preview, redirects, and the new admin pages meeting WCAG 2.2 AA."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import STAFF_PASSWORD, log_in, save_screenshots
+from tests.factories import make_page, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def editor(page, live_server):
+    make_user("morgan", groups=("Marketing",), password=STAFF_PASSWORD)
+    log_in(page, live_server.url, "morgan")
+    return page
+
+
+def test_marketing_sees_the_counter_and_the_search_preview_follow_their_typing(
+    editor, live_server, axe, screenshots_dir
+):
+    page_record = make_page(slug="parking", title="Parking", meta_description="Where to park.")
+    editor.goto(f"{live_server.url}/admin/programs/page/{page_record.pk}/change/")
+
+    editor.get_by_label("Search title").fill("Free parking behind the clinic")
+    description = editor.get_by_label("Search and sharing description")
+    description.fill("Park for free in the lot behind the building, open every evening.")
+
+    expect(editor.get_by_text("30 of 70 characters")).to_be_visible()
+    expect(editor.get_by_text("65 of 160 characters")).to_be_visible()
+    preview = editor.locator("[data-search-preview]")
+    expect(preview).to_contain_text("Free parking behind the clinic")
+    expect(preview).to_contain_text("Park for free in the lot behind the building")
+    editor.get_by_label("Address").fill("directions")
+    expect(preview).to_contain_text("/directions/")
+    save_screenshots(editor, "admin-page-search-listing")
+    axe.assert_accessible(editor)
+
+
+def test_marketing_changes_an_address_and_the_old_one_leads_to_the_new(
+    editor, new_context, live_server, axe
+):
+    page_record = make_page(slug="parking", title="Parking")
+    editor.goto(f"{live_server.url}/admin/programs/page/{page_record.pk}/change/")
+    editor.get_by_label("Address").fill("directions")
+    editor.get_by_role("button", name="Save", exact=True).click()
+    expect(editor.get_by_text("was changed successfully")).to_be_visible()
+
+    editor.get_by_role("link", name="Redirects").click()
+    expect(editor.get_by_role("link", name="/parking/")).to_be_visible()
+    axe.assert_accessible(editor)
+
+    visitor = new_context().new_page()
+    visitor.goto(f"{live_server.url}/parking/")
+    assert visitor.url == f"{live_server.url}/directions/"
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("Parking")

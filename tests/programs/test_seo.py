@@ -1,0 +1,141 @@
+"""Search listing fields, from the editor's side: the search title, the description
+counters and preview in the admin, and "hide from search engines"."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+
+from programs.models import Page
+from tests.factories import make_clinic_settings, make_page, make_user
+from tests.html import parse
+from tests.programs.factories import make_article
+from tests.programs.test_admin import page_form
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def marketing(client):
+    client.force_login(make_user("morgan", groups=("Marketing",)))
+    return client
+
+
+def head_tags(html, tag, **attributes):
+    return [
+        attrs
+        for name, attrs in parse(html).tags
+        if name == tag and all(attrs.get(key) == value for key, value in attributes.items())
+    ]
+
+
+def title_of(html):
+    start = html.index("<title>") + len("<title>")
+    return html[start : html.index("</title>")]
+
+
+def sitemap_locations(client):
+    root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our own output
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return [element.text for element in root.findall("s:url/s:loc", namespace)]
+
+
+def test_the_search_title_is_the_pages_title_element(client):
+    make_clinic_settings(name="Harbor Light")
+    make_page(slug="parking", title="Parking", seo_title="Free parking near the clinic")
+
+    html = client.get("/parking/").content.decode()
+
+    assert title_of(html) == "Free parking near the clinic"
+    assert head_tags(html, "meta", property="og:title")[0]["content"] == (
+        "Free parking near the clinic"
+    )
+
+
+def test_without_a_search_title_the_title_and_clinic_name_are_used(client):
+    make_clinic_settings(name="Harbor Light")
+    make_page(slug="parking", title="Parking")
+
+    assert title_of(client.get("/parking/").content.decode()) == "Parking · Harbor Light"
+
+
+def test_the_search_title_of_an_article_is_its_title_element(client):
+    make_article(slug="sleep", seo_title="Sleep in early recovery: what helps")
+
+    html = client.get("/articles/sleep/").content.decode()
+
+    assert title_of(html) == "Sleep in early recovery: what helps"
+
+
+def test_a_page_hidden_from_search_engines_says_noindex_and_leaves_the_sitemap(
+    marketing, client, settings
+):
+    make_page(slug="parking")
+    make_page(slug="thank-you", title="Thank you")
+    response = marketing.post(
+        reverse("admin:programs_page_change", args=[Page.objects.get(slug="thank-you").pk]),
+        page_form(title="Thank you", slug="thank-you", noindex="on"),
+    )
+    assert response.status_code == 302
+    client.logout()
+
+    html = client.get("/thank-you/").content.decode()
+
+    assert head_tags(html, "meta", name="robots") == [{"name": "robots", "content": "noindex"}]
+    assert head_tags(client.get("/parking/").content.decode(), "meta", name="robots") == []
+    locations = sitemap_locations(client)
+    assert f"{settings.SITE_URL}/parking/" in locations
+    assert f"{settings.SITE_URL}/thank-you/" not in locations
+
+
+def test_an_article_hidden_from_search_engines_says_noindex_and_leaves_the_sitemap(
+    client, settings
+):
+    make_article(slug="sleep", noindex=True)
+    make_article(slug="stress", title="Stress")
+
+    html = client.get("/articles/sleep/").content.decode()
+
+    assert head_tags(html, "meta", name="robots") == [{"name": "robots", "content": "noindex"}]
+    locations = sitemap_locations(client)
+    assert f"{settings.SITE_URL}/articles/stress/" in locations
+    assert f"{settings.SITE_URL}/articles/sleep/" not in locations
+
+
+def test_a_search_title_over_the_limit_is_refused_with_the_limit(marketing):
+    response = marketing.post(reverse("admin:programs_page_add"), page_form(seo_title="x" * 71))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["seo_title"] == [
+        "Ensure this value has at most 70 characters (it has 71)."
+    ]
+
+
+def test_the_page_form_counts_characters_and_previews_the_search_result(marketing, settings):
+    make_clinic_settings(name="Harbor Light")
+    page = make_page(
+        slug="parking", title="Parking", meta_description="Where to park, free, behind us."
+    )
+
+    html = marketing.get(reverse("admin:programs_page_change", args=[page.pk])).content.decode()
+
+    seo_title = head_tags(html, "input", name="seo_title")[0]
+    description = head_tags(html, "input", name="meta_description")[0]
+    assert (seo_title["maxlength"], seo_title["data-char-count"]) == ("70", "70")
+    assert (description["maxlength"], description["data-char-shown"]) == ("160", "155")
+    loads = parse(html).loads
+    assert [url for url in loads if url.startswith("/static/js/admin_editor.")] != []
+    assert f"{settings.SITE_URL}/parking/" in html
+    assert '<span class="search-preview-title">Parking · Harbor Light</span>' in html
+    assert '<span class="search-preview-description">Where to park, free, behind us.</span>' in html
+
+
+def test_the_article_form_counts_the_summary(marketing):
+    article = make_article(slug="sleep")
+
+    html = marketing.get(
+        reverse("admin:programs_article_change", args=[article.pk])
+    ).content.decode()
+
+    assert head_tags(html, "input", name="summary")[0]["data-char-count"] == "160"
+    assert "/articles/sleep/" in html
