@@ -40,6 +40,7 @@ class PageSectionInline(admin.StackedInline):
 
 @admin.register(Page)
 class PageAdmin(SearchListingAdmin, SimpleHistoryAdmin):
+    change_list_template = "admin/programs/change_list_link_check.html"
     list_display = [
         "title",
         "slug",

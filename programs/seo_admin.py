@@ -9,13 +9,16 @@ refuses anything longer, and the preview shows what was last saved.
 from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .editor_admin import ContentEditorAdmin
+from .links import check_links
 from .models import Article, ClinicSettings, Redirect
 from .models.seo import DESCRIPTION_SHOWN, SEO_TITLE_SHOWN, site_path
 
@@ -48,8 +51,34 @@ class RedirectAdmin(admin.ModelAdmin):
     fields = ["old_path", "new_path", "automatic", "created_at", "updated_at"]
     readonly_fields = ["automatic", "created_at", "updated_at"]
 
+    change_list_template = "admin/programs/change_list_link_check.html"
+
     def save_model(self, request, obj, form, change):
         obj.save_collapsing_chains()
+
+    def get_urls(self):
+        return [
+            path(
+                "links/",
+                self.admin_site.admin_view(self.link_check_view),
+                name="programs_link_check",
+            ),
+            *super().get_urls(),
+        ]
+
+    def link_check_view(self, request):
+        """The link checker (programs/links.py), for anyone who may see the pages."""
+        if not request.user.has_perm("programs.view_page"):
+            raise PermissionDenied
+        broken, moved = check_links()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Link checker"),
+            "opts": self.model._meta,
+            "broken": broken,
+            "moved": moved,
+        }
+        return TemplateResponse(request, "admin/programs/link_check.html", context)
 
 
 class SearchListingAdmin(ContentEditorAdmin):

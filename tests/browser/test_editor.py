@@ -55,3 +55,19 @@ def test_marketing_changes_an_address_and_the_old_one_leads_to_the_new(
     visitor.goto(f"{live_server.url}/parking/")
     assert visitor.url == f"{live_server.url}/directions/"
     expect(visitor.get_by_role("heading", level=1)).to_have_text("Parking")
+
+
+def test_the_link_checker_lists_a_broken_link_and_meets_wcag_aa(
+    editor, live_server, axe, screenshots_dir
+):
+    make_page(slug="about-us", title="About us", body="See [our fees](/fees/).")
+    editor.goto(f"{live_server.url}/admin/programs/page/")
+    editor.get_by_role("link", name="Check links").click()
+
+    table = editor.get_by_role("table", name="1 broken link")
+    expect(table).to_contain_text("There is no page at this address.")
+    table.get_by_role("link", name="Page “About us”: text").click()
+    expect(editor.get_by_role("textbox", name="Title:", exact=True)).to_have_value("About us")
+    editor.go_back()
+    save_screenshots(editor, "admin-link-checker")
+    axe.assert_accessible(editor)
