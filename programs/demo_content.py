@@ -31,8 +31,8 @@ TRACKS = [
         "name": "In-person evening program",
         "mode": "in_person",
         "description": (
-            "Three evenings a week at our clinic. For people who want to be in the room "
-            "with their group and their counselor."
+            "At our clinic on {{ session-days }} evenings. For people who want to be in "
+            "the room with their group and their counselor."
         ),
         "weeks_min": 8,
         "weeks_max": 12,
@@ -48,8 +48,8 @@ TRACKS = [
         "name": "Virtual evening program",
         "mode": "virtual",
         "description": (
-            "The same care by secure video, three evenings a week. For people who live "
-            "far away, have no transport, or need privacy at home."
+            "The same care by secure video, on {{ session-days }} evenings. For people who "
+            "live far away, have no transport, or need privacy at home."
         ),
         "weeks_min": 8,
         "weeks_max": 12,
@@ -180,8 +180,9 @@ FAQ = [
         "slug": "how-many-hours",
         "question": "How many hours a week is it?",
         "answer": (
-            "Each session lasts about 3 hours, three evenings a week, so about 9 hours a "
-            "week. Some people need more days; we decide that with you."
+            "Each session lasts about {{ hours-per-session }} hours, {{ days-per-week }} "
+            "evenings a week, so about {{ hours-per-week }} hours a week. Some people need "
+            "more days; we decide that with you."
         ),
     },
     {
@@ -262,7 +263,7 @@ PAGES = [
         ),
         "body": (
             "## What we offer\n\n"
-            "- Group and individual therapy, three evenings a week\n"
+            "- Group and individual therapy, {{ days-per-week }} evenings a week\n"
             "- An in-person track and a virtual track by secure video\n"
             "- Help for substance use, and for anxiety, depression or trauma that often "
             "come with it\n"
@@ -328,9 +329,9 @@ PAGES = [
             "Tuesday, Thursday and Saturday, 6 to 9 pm."
         ),
         "body": (
-            "Choose the track that fits your life. Both meet three evenings a week for "
-            "about three hours. Most people take part for 8 to 12 weeks. Some need more "
-            "days a week at the start; we decide that with you."
+            "Choose the track that fits your life. Each meets {{ days-per-week }} evenings "
+            "a week for about {{ hours-per-session }} hours. Most people take part for "
+            "{{ weeks }}. Some need more days a week at the start; we decide that with you."
         ),
         "sections": [
             (
@@ -439,7 +440,8 @@ PAGES = [
         ),
         "body": (
             "## What happens after you reach out\n\n"
-            "1. **A confidential conversation.** Call us at any hour, or send a message "
+            "1. **A confidential conversation.** Call us on {{ phone }} at any hour, or "
+            "send a message "
             "with our online form. An admissions counselor listens and asks a few questions "
             "about what is going on.\n"
             "2. **A recommendation.** If the IOP sounds right, we say so. If detox, "
@@ -592,7 +594,8 @@ PAGES = [
             "We test our pages regularly, but we may miss things. If something is hard to "
             "use, it is our problem to fix, not yours.\n\n"
             "## Report a problem\n\n"
-            "Call admissions at any hour and tell us which page and what went wrong. You "
+            "Call admissions on {{ phone }} at any hour and tell us which page and what "
+            "went wrong. You "
             "can also use our contact form. We will reply and can give you the information "
             "you need in another way, such as by phone."
         ),

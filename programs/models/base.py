@@ -1,12 +1,14 @@
 """The shapes every publishable record shares: Markdown rendered on save, an ordered
 record with a "published" tick box, and a record published now or at a set time."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programs.markdown import render_markdown
+from programs.placeholders import validate_placeholders
 
 
 def with_derived_fields(update_fields, derived):
@@ -32,6 +34,23 @@ class RendersMarkdown:
     """
 
     markdown_fields: dict[str, str] = {}
+
+    def clean_fields(self, exclude=None):
+        """Also refuses an unknown placeholder ({{ … }}, programs/placeholders.py)."""
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for source in self.markdown_fields:
+            if (exclude and source in exclude) or source in errors:
+                continue
+            try:
+                validate_placeholders(getattr(self, source))
+            except ValidationError as error:
+                errors[source] = error.error_list
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")

@@ -2,12 +2,15 @@
 
 import math
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from programs.placeholders import validate_placeholders
 
 from .base import OrderedPublishable
 
@@ -70,6 +73,14 @@ class Track(OrderedPublishable):
 
     def __str__(self):
         return self.name
+
+    def clean_fields(self, exclude=None):
+        super().clean_fields(exclude)
+        if not exclude or "description" not in exclude:
+            try:
+                validate_placeholders(self.description)
+            except ValidationError as error:
+                raise ValidationError({"description": error.error_list}) from None
 
     def _sessions(self):
         # Uses the prefetched sessions when the view prefetched them.

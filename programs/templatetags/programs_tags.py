@@ -5,7 +5,7 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
-from django.utils.html import format_html, strip_tags
+from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 
 from programs.models import hours_label
@@ -54,8 +54,8 @@ def clinic_json_ld(context):
     return json_ld_script(data)
 
 
-@register.simple_tag
-def faq_json_ld(entries):
+@register.simple_tag(takes_context=True)
+def faq_json_ld(context, entries):
     return json_ld_script(
         {
             "@context": "https://schema.org",
@@ -66,7 +66,7 @@ def faq_json_ld(entries):
                     "name": entry.question,
                     "acceptedAnswer": {
                         "@type": "Answer",
-                        "text": " ".join(strip_tags(entry.answer_html).split()),
+                        "text": " ".join(strip_tags(filled(context, entry.answer_html)).split()),
                     },
                 }
                 for entry in entries
@@ -140,7 +140,7 @@ def person_json_ld(context, person):
         "worksFor": _clinic_reference(context),
     }
     if person.bio_html:
-        data["description"] = " ".join(strip_tags(person.bio_html).split())
+        data["description"] = " ".join(strip_tags(filled(context, person.bio_html)).split())
     return json_ld_script(data)
 
 
@@ -150,3 +150,29 @@ def search_title(context, record):
     clinic's name."""
     clinic = context.get("clinic") or {}
     return record.search_title(clinic.get("name", ""))
+
+
+def _facts(context):
+    """One Facts per request (a page shows several texts), reusing the tracks the view
+    already fetched."""
+    from programs.placeholders import Facts
+
+    request = context.get("request")
+    facts = getattr(request, "placeholder_facts", None)
+    if facts is None:
+        facts = Facts(context.get("clinic"), context.get("tracks"))
+        if request is not None:
+            request.placeholder_facts = facts
+    return facts
+
+
+@register.simple_tag(takes_context=True)
+def filled(context, html, track=None):
+    """Stored, sanitised HTML with its placeholders ({{ phone }}) filled in, escaped."""
+    return _facts(context).fill(html or "", track)
+
+
+@register.simple_tag(takes_context=True)
+def filled_text(context, text, track=None):
+    """Plain text, escaped, with its placeholders filled in."""
+    return _facts(context).fill(conditional_escape(text or ""), track)
