@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import image_admin  # noqa: F401  (registers the image library's admin)
+from .editor_admin import ContentEditorAdmin, ContentEditorInline
 from .models import (
     Article,
     ClinicSettings,
@@ -32,7 +33,7 @@ from .models.articles import review_interval_months
 from .seo_admin import SearchListingAdmin
 
 
-class PageSectionInline(admin.StackedInline):
+class PageSectionInline(ContentEditorInline, admin.StackedInline):
     model = PageSection
     extra = 0
     fields = ["order", "heading", "body"]
@@ -106,7 +107,7 @@ class TrackAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Therapy)
-class TherapyAdmin(SimpleHistoryAdmin):
+class TherapyAdmin(ContentEditorAdmin, SimpleHistoryAdmin):
     list_display = ["title", "order", "is_published", "updated_at"]
     list_filter = ["is_published"]
     search_fields = ["title", "summary", "body"]
@@ -115,7 +116,7 @@ class TherapyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(FaqEntry)
-class FaqEntryAdmin(SimpleHistoryAdmin):
+class FaqEntryAdmin(ContentEditorAdmin, SimpleHistoryAdmin):
     list_display = ["question", "order", "is_published", "updated_at"]
     list_filter = ["is_published"]
     search_fields = ["question", "answer"]
@@ -132,7 +133,7 @@ class TopicAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(ContentEditorAdmin, SimpleHistoryAdmin):
     list_display = ["name", "credentials", "job_title", "role", "on_team_page", "order"]
     list_filter = ["role", "on_team_page"]
     search_fields = ["name", "credentials", "job_title"]

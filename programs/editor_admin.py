@@ -1,21 +1,227 @@
-"""What every content editing form in the admin shares."""
+"""What every content editing form in the admin shares: the Markdown editor (a tall box
+with a short formatting help, the placeholders and the site's pages beside it, and a
+preview) and named date-and-time boxes.
 
+The preview works without JavaScript: its button submits the form with `_preview` (the
+field's name); the form then comes back with everything as typed, nothing saved, and the
+text rendered below the box as visitors will see it. With JavaScript
+(static/js/admin_editor.js) the same button asks `…/markdown-preview/` and shows the
+result in place.
+"""
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.forms import MultiWidget
+from django.http import JsonResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
+
+from .markdown import render_markdown
+from .placeholders import Facts
+
+PREVIEW = "_preview"
 
 
-class ContentEditorAdmin(admin.ModelAdmin):
-    """Names each part of a date-and-time field: Django's admin labels only the pair,
-    so screen readers announced two unnamed boxes."""
+def is_preview(request):
+    return request.method == "POST" and PREVIEW in request.POST
+
+
+class EditorHelp:
+    """The help beside every Markdown box of one request: placeholders with their values
+    now, and the pages and articles to link to. Worked out once (four queries)."""
+
+    def __init__(self):
+        self._facts = None
+        self._pages = None
+
+    @property
+    def facts(self):
+        if self._facts is None:
+            from .models import ClinicSettings
+
+            clinic = ClinicSettings.load()
+            self._facts = Facts(clinic.as_context() if clinic else {})
+        return self._facts
+
+    def pages(self):
+        """(title, address) of the pages and articles, live or not."""
+        if self._pages is None:
+            from .models import Article, Page
+
+            pages = Page.objects.only("title", "slug", "layout").order_by("title")
+            articles = Article.objects.only("title", "slug").order_by("title")
+            self._pages = [(page.title, page.get_absolute_url()) for page in pages] + [
+                (article.title, article.get_absolute_url()) for article in articles
+            ]
+        return self._pages
+
+    def preview(self, text):
+        """`text` as visitors will see it: rendered, sanitised, placeholders filled."""
+        return self.facts.fill(render_markdown(text))
+
+
+def editor_help(request):
+    if not hasattr(request, "content_editor_help"):
+        request.content_editor_help = EditorHelp()
+    return request.content_editor_help
+
+
+class MarkdownEditor(forms.Textarea):
+    """A tall Markdown box with its help, the page links and a preview button."""
+
+    def __init__(self, help, preview_url, previewed_name=None):
+        super().__init__(attrs={"rows": 20, "class": "vLargeTextField markdown-editor"})
+        self.help = help
+        self.preview_url = preview_url
+        self.previewed_name = previewed_name
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = {**(attrs or {}), "data-preview-url": self.preview_url}
+        box = super().render(name, value, attrs, renderer)
+        box_id = attrs.get("id") or f"id_{name}"
+        preview = ""
+        if name == self.previewed_name:
+            preview = self.help.preview(value or "")
+        return format_html(
+            '<div class="markdown-editor-wrap">'
+            '<div class="markdown-editor-main">{box}'
+            '<p><button type="submit" class="button" name="{preview_name}" value="{name}" '
+            'data-preview-for="{box_id}">{preview_label}</button></p>'
+            '<section class="markdown-preview prose" id="{box_id}_preview" '
+            'aria-labelledby="{box_id}_preview_title" tabindex="-1"{hidden}>'
+            '<h3 id="{box_id}_preview_title" class="markdown-preview-title">{preview_title}</h3>'
+            '<div class="markdown-preview-body">{preview}</div></section>'
+            "</div>{aside}</div>",
+            box=box,
+            preview_name=PREVIEW,
+            name=name,
+            box_id=box_id,
+            preview_label=gettext("Preview"),
+            hidden="" if preview else " hidden",
+            preview_title=gettext("Preview (not saved yet)"),
+            preview=preview,
+            aside=self.render_aside(box_id),
+        )
+
+    def render_aside(self, box_id):
+        formatting = [
+            ("## " + gettext("Heading"), gettext("a heading")),
+            ("- " + gettext("item"), gettext("a list")),
+            ("1. " + gettext("step"), gettext("numbered steps")),
+            ("**" + gettext("bold") + "**", gettext("bold")),
+            ("*" + gettext("italic") + "*", gettext("italic")),
+            ("[" + gettext("words") + "](/address/)", gettext("a link")),
+            ("> " + gettext("quote"), gettext("a quote")),
+            ("| A | B |", gettext("a table (a line “Table: …” above it is its caption)")),
+        ]
+        return format_html(
+            '<aside class="markdown-help" aria-label="{label}">'
+            "<h3>{formatting_title}</h3><dl>{formatting}</dl>"
+            "<details><summary>{placeholders_title}</summary><p>{placeholders_intro}</p>"
+            "<dl>{placeholders}</dl></details>"
+            '<details class="markdown-links" data-insert-into="{box_id}" '
+            'data-insert-label="{insert_label}">'
+            "<summary>{links_title}</summary><p>{links_intro}</p><ul>{links}</ul></details>"
+            "</aside>",
+            label=gettext("Help for this text"),
+            formatting_title=gettext("Formatting"),
+            formatting=format_html_join("", "<dt><code>{}</code></dt><dd>{}</dd>", formatting),
+            placeholders_title=gettext("Placeholders"),
+            placeholders_intro=gettext(
+                "Written in double braces, they always show the value now, e.g. "
+                "“{{ days-per-week }} evenings a week”. Values of a track other than the "
+                "first: {{ virtual-evening: session-days }}."
+            ),
+            placeholders=format_html_join(
+                "",
+                "<dt><code>{}</code></dt><dd>{}: <q>{}</q></dd>",
+                self.help.facts.help_rows(),
+            ),
+            box_id=box_id,
+            insert_label=gettext("Insert"),
+            links_title=gettext("Link to a page on this site"),
+            links_intro=gettext("Write [the words to click](/address/) with one of these:"),
+            links=format_html_join(
+                "",
+                '<li data-title="{}" data-address="{}">{} <code>{}</code></li>',
+                ((title, url, title, url) for title, url in self.help.pages()),
+            ),
+        )
+
+
+class MarkdownEditorMixin:
+    """For a ModelAdmin or an inline: Markdown fields get the editor, and date-and-time
+    boxes their names (Django's admin labels only the pair, so screen readers announced
+    two unnamed boxes)."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        model = self.model
+        if db_field.name in getattr(model, "markdown_fields", {}):
+            kwargs["widget"] = MarkdownEditor(
+                editor_help(request),
+                preview_url=reverse(f"admin:{self.preview_route()}"),
+                previewed_name=request.POST.get(PREVIEW) if is_preview(request) else None,
+            )
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if isinstance(db_field, models.DateTimeField) and isinstance(
-            getattr(formfield, "widget", None), MultiWidget
+            getattr(formfield, "widget", None), forms.MultiWidget
         ):
             date, time = formfield.widget.widgets
             date.attrs["aria-label"] = gettext("%(field)s: date") % {"field": formfield.label}
             time.attrs["aria-label"] = gettext("%(field)s: time") % {"field": formfield.label}
         return formfield
+
+    def preview_route(self):
+        owner = getattr(self, "parent_model", None) or self.model
+        return f"{owner._meta.app_label}_{owner._meta.model_name}_markdown_preview"
+
+
+class PreviewOnlyForm:
+    """Mixed into the admin form when the preview button was pressed: validated (its
+    errors show) but never valid, so nothing is saved and the form comes back as typed."""
+
+    def is_valid(self):
+        super().is_valid()
+        return False
+
+
+class ContentEditorAdmin(MarkdownEditorMixin, admin.ModelAdmin):
+    class Media:
+        css = {"all": ["css/admin_editor.css"]}
+        js = ["js/admin_editor.js"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if is_preview(request):
+            return type(form.__name__, (PreviewOnlyForm, form), {})
+        return form
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "markdown-preview/",
+                self.admin_site.admin_view(self.markdown_preview_view),
+                name=f"{opts.app_label}_{opts.model_name}_markdown_preview",
+            ),
+            *super().get_urls(),
+        ]
+
+    def markdown_preview_view(self, request):
+        """JSON {"html": …}: the posted `text` as visitors will see it. Saves nothing."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        return _preview_response(request)
+
+
+@require_POST
+def _preview_response(request):
+    return JsonResponse({"html": editor_help(request).preview(request.POST.get("text", ""))})
+
+
+class ContentEditorInline(MarkdownEditorMixin):
+    """Mixed into an inline (page sections): the same editor, previewed through the
+    parent's admin."""

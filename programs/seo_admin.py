@@ -88,10 +88,6 @@ class SearchListingAdmin(ContentEditorAdmin):
 
     description_field = "meta_description"
 
-    class Media:
-        css = {"all": ["css/admin_editor.css"]}
-        js = ["js/admin_editor.js"]
-
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         shown = {"seo_title": SEO_TITLE_SHOWN, self.description_field: DESCRIPTION_SHOWN}

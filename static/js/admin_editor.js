@@ -91,9 +91,78 @@
     update();
   }
 
+  // The preview button: without JavaScript it submits the form (nothing is saved and
+  // the form comes back with the preview); here it asks the server and shows it in place.
+  function setUpMarkdownPreview(button) {
+    var box = document.getElementById(button.dataset.previewFor);
+    var region = document.getElementById(button.dataset.previewFor + "_preview");
+    if (!box || !region || !box.dataset.previewUrl) {
+      return;
+    }
+    var body = region.querySelector(".markdown-preview-body");
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      var token = box.form.querySelector("[name=csrfmiddlewaretoken]");
+      var data = new FormData();
+      data.append("text", box.value);
+      fetch(box.dataset.previewUrl, {
+        method: "POST",
+        body: data,
+        credentials: "same-origin",
+        headers: { "X-CSRFToken": token ? token.value : "" },
+      })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error(String(response.status));
+          }
+          return response.json();
+        })
+        .then(function (result) {
+          // Sanitised on the server exactly as for visitors.
+          body.innerHTML = result.html;
+          region.hidden = false;
+          region.focus();
+        })
+        .catch(function () {
+          // Fall back to the form's own preview.
+          button.form.requestSubmit(button);
+        });
+    });
+  }
+
+  // "Insert" beside each page address: writes [title](address) at the cursor.
+  function setUpLinkInsert(list) {
+    var box = document.getElementById(list.dataset.insertInto);
+    if (!box) {
+      return;
+    }
+    list.querySelectorAll("li[data-address]").forEach(function (item) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "button markdown-insert";
+      button.textContent = list.dataset.insertLabel;
+      button.setAttribute("aria-label", list.dataset.insertLabel + ": " + item.dataset.title);
+      button.addEventListener("click", function () {
+        var link = "[" + item.dataset.title + "](" + item.dataset.address + ")";
+        var start = box.selectionStart;
+        var end = box.selectionEnd;
+        var chosen = box.value.slice(start, end);
+        if (chosen) {
+          link = "[" + chosen + "](" + item.dataset.address + ")";
+        }
+        box.setRangeText(link, start, end, "end");
+        box.focus();
+        box.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+      item.append(" ", button);
+    });
+  }
+
   function start() {
     document.querySelectorAll("[data-char-count]").forEach(addCounter);
     document.querySelectorAll("[data-search-preview]").forEach(setUpPreview);
+    document.querySelectorAll("[data-preview-for]").forEach(setUpMarkdownPreview);
+    document.querySelectorAll("[data-insert-into]").forEach(setUpLinkInsert);
   }
 
   if (document.readyState === "loading") {

@@ -71,3 +71,41 @@ def test_the_link_checker_lists_a_broken_link_and_meets_wcag_aa(
     editor.go_back()
     save_screenshots(editor, "admin-link-checker")
     axe.assert_accessible(editor)
+
+
+def test_marketing_previews_text_in_place_and_inserts_a_link(editor, live_server, axe):
+    make_page(slug="fees", title="Fees and insurance")
+    page_record = make_page(slug="parking", title="Parking", body="Old text.")
+    editor.goto(f"{live_server.url}/admin/programs/page/{page_record.pk}/change/")
+
+    box = editor.get_by_role("textbox", name="Text:")
+    box.fill("## Getting here\n\nSee ")
+    editor.get_by_text("Link to a page on this site").first.click()
+    editor.get_by_role("button", name="Insert: Fees and insurance").first.click()
+    expect(box).to_have_value("## Getting here\n\nSee [Fees and insurance](/fees/)")
+    editor.get_by_role("button", name="Preview").first.click()
+
+    preview = editor.get_by_role("region", name="Preview (not saved yet)").first
+    expect(preview.get_by_role("heading", name="Getting here")).to_be_visible()
+    expect(preview.get_by_role("link", name="Fees and insurance")).to_have_attribute(
+        "href", "/fees/"
+    )
+    assert editor.url.endswith(f"/admin/programs/page/{page_record.pk}/change/")
+    axe.assert_accessible(editor)
+
+
+def test_marketing_previews_without_javascript(new_context, live_server):
+    make_user("morgan", groups=("Marketing",), password=STAFF_PASSWORD)
+    page_record = make_page(slug="parking", title="Parking", body="Old text.")
+    page = new_context(java_script_enabled=False).new_page()
+    log_in(page, live_server.url, "morgan")
+    page.goto(f"{live_server.url}/admin/programs/page/{page_record.pk}/change/")
+
+    page.get_by_role("textbox", name="Text:").fill("Park **behind** the building.")
+    page.get_by_role("button", name="Preview").first.click()
+
+    preview = page.get_by_role("region", name="Preview (not saved yet)").first
+    expect(preview).to_contain_text("Park behind the building.")
+    expect(page.get_by_role("textbox", name="Text:")).to_have_value("Park **behind** the building.")
+    page_record.refresh_from_db()
+    assert page_record.body == "Old text."

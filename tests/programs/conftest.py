@@ -18,3 +18,12 @@ def empty_page_cache(db):
 @pytest.fixture
 def demo_content(db):
     call_command("load_demo_content", stdout=StringIO())
+
+
+@pytest.fixture
+def marketing(client):
+    """The test client, signed in as a member of the Marketing group."""
+    from tests.factories import make_user
+
+    client.force_login(make_user("morgan", groups=("Marketing",)))
+    return client

@@ -20,12 +20,6 @@ pytestmark = pytest.mark.django_db
 CHECKER = "admin:programs_link_check"
 
 
-@pytest.fixture
-def marketing(client):
-    client.force_login(make_user("morgan", groups=("Marketing",)))
-    return client
-
-
 def run_command():
     out = StringIO()
     try:

@@ -7,17 +7,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from programs.models import Page, Redirect
-from tests.factories import make_page, make_user
+from tests.factories import make_page
 from tests.programs.factories import make_article
 from tests.programs.test_admin import article_form, page_form
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def marketing(client):
-    client.force_login(make_user("morgan", groups=("Marketing",)))
-    return client
 
 
 def rename_page(editor, page, slug):

@@ -7,18 +7,12 @@ import pytest
 from django.urls import reverse
 
 from programs.models import Page
-from tests.factories import make_clinic_settings, make_page, make_user
+from tests.factories import make_clinic_settings, make_page
 from tests.html import parse
 from tests.programs.factories import make_article
 from tests.programs.test_admin import page_form
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def marketing(client):
-    client.force_login(make_user("morgan", groups=("Marketing",)))
-    return client
 
 
 def head_tags(html, tag, **attributes):
