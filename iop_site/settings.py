@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Uploaded images, before compression, sessions and the rest (iop_site/media.py).
+    "iop_site.media.MediaMiddleware",
     # The language comes from the path alone (/es/...), before the page cache resolves
     # the URL: never from a cookie or Accept-Language, so no page varies on them.
     "iop_site.languages.PathLanguageMiddleware",
@@ -370,10 +372,16 @@ STORAGES = {
 }
 
 # --- Media -----------------------------------------------------------------------------
-# Marketing's uploaded images (never personal data), stored through STORAGES["default"].
+# Marketing's uploaded images (never personal data), stored through STORAGES["default"]
+# and always served by the site itself at MEDIA_URL (iop_site/media.py), so the CSP's
+# "img-src 'self'" holds whatever the storage.
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Only files under these folders are served; the rest of the storage never is.
+MEDIA_SERVED_PREFIXES = ["images/", "renditions/"]
+# Files here get a new name whenever their content changes, so browsers keep them a year.
+MEDIA_IMMUTABLE_PREFIXES = ["renditions/"]
 
 # --- Images ----------------------------------------------------------------------------
 # Uploads are checked and cleaned by programs/images.py; Pillow's own decompression-bomb
