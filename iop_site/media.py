@@ -6,6 +6,7 @@ in every way it runs (gunicorn, `make run`, the test servers), whatever the stor
 Only marketing's images live there: no personal data, so nothing here needs a session.
 """
 
+import logging
 import posixpath
 import re
 
@@ -15,6 +16,11 @@ from django.http import FileResponse, HttpResponse, HttpResponseNotAllowed, Http
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import condition
+
+logger = logging.getLogger(__name__)
+
+# Seconds a browser should wait before asking again when the storage failed.
+RETRY_AFTER_SECONDS = 30
 
 # The only types ever served, by file extension; anything else is a 404, so a file that
 # is not one of the cleaned images can never be served as something a browser runs.
@@ -66,14 +72,11 @@ def not_found():
     return protect(HttpResponseNotFound(b"Not found", content_type="text/plain; charset=utf-8"))
 
 
-def serve(request, path_info):
-    """GET or HEAD of the media file at `path_info`: the file, a 304 when the client's
-    copy is current, or a 404 for anything that is not an image in an allowed folder."""
-    if request.method not in ("GET", "HEAD"):
-        return protect(HttpResponseNotAllowed(["GET", "HEAD"]))
-    name = served_name(path_info)
-    if name is None or not default_storage.exists(name):
-        return not_found()
+def respond_from_storage(request, name):
+    """The file `name` of the default storage, or a 304; FileNotFoundError when the
+    storage has no such file."""
+    # size() raises FileNotFoundError for a missing file: no separate exists() call,
+    # which costs a round trip to an S3 store.
     size = default_storage.size(name)
     modified = default_storage.get_modified_time(name)
     content_type = CONTENT_TYPES[posixpath.splitext(name)[1].lower()]
@@ -89,14 +92,34 @@ def serve(request, path_info):
             response = HttpResponse(content_type=content_type)
             response["Content-Length"] = size
         else:
-            try:
-                response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
-            except FileNotFoundError:  # deleted since it was looked up
-                return not_found()
+            response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
         response["Content-Disposition"] = disposition
         return response
 
-    response = respond(request)
+    return respond(request)
+
+
+def serve(request, path_info):
+    """GET or HEAD of the media file at `path_info`: the file, a 304 when the client's
+    copy is current, or a 404 for anything that is not an image in an allowed folder."""
+    if request.method not in ("GET", "HEAD"):
+        return protect(HttpResponseNotAllowed(["GET", "HEAD"]))
+    name = served_name(path_info)
+    if name is None:
+        return not_found()
+    try:
+        response = respond_from_storage(request, name)
+    except FileNotFoundError:
+        return not_found()
+    except Exception:
+        # Whatever the storage raised (the disk, the S3 endpoint or its client), the
+        # visitor is told to come back shortly; the error is logged.
+        logger.exception("Media storage did not answer for %s", name)
+        response = HttpResponse(
+            b"Briefly unavailable", status=503, content_type="text/plain; charset=utf-8"
+        )
+        response["Retry-After"] = RETRY_AFTER_SECONDS
+        return protect(response)
     if response.status_code in (200, 304):
         immutable = name.startswith(tuple(settings.MEDIA_IMMUTABLE_PREFIXES))
         patch_cache_control(response, **(IMMUTABLE if immutable else REVALIDATED))

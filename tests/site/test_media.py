@@ -1,15 +1,22 @@
 """Uploaded images are served by the site itself at /media/ (iop_site/media.py), with
 DEBUG off, through Django's default storage, and nothing else under /media/ is."""
 
+import json
 import urllib.error
 import urllib.request
+import uuid
 
+import boto3
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.http import http_date
+from moto.server import ThreadedMotoServer
 
+from iop_site.settings import media_storage
 from scripts.liveserver import Gunicorn, fetch, site_environment
+from tests.site.test_faults import NOTHING_LISTENS
+from tests.test_settings import REAL_KEY, run_settings
 
 # Closing a streamed response ends the request, and Django then tidies its connections.
 pytestmark = pytest.mark.django_db
@@ -250,3 +257,147 @@ def test_media_is_served_by_gunicorn_with_debug_off(tmp_path, collected_static, 
     assert revalidated[0] == 304
     assert traversal[0] == 404
     assert encoded[0] == 404
+
+
+PRINT_STORAGE = """
+import json, django
+django.setup()
+from django.core.files.storage import storages
+s = storages["default"]
+print(json.dumps({
+    "class": type(s).__module__ + "." + type(s).__name__,
+    "bucket": getattr(s, "bucket_name", None),
+    "endpoint": getattr(s, "endpoint_url", None),
+    "region": getattr(s, "region_name", None),
+    "location": s.location,
+    "overwrite": getattr(s, "file_overwrite", None),
+    "access_key": getattr(s, "access_key", None),
+    "url": s.url("images/calm harbor.png"),
+}))
+"""
+
+
+def storage_from_environment(**environ):
+    result = run_settings(PRINT_STORAGE, DJANGO_SECRET_KEY=REAL_KEY, **environ)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_media_storage_defaults_to_the_media_root_folder(tmp_path):
+    storage = storage_from_environment(DJANGO_MEDIA_ROOT=str(tmp_path / "uploads"))
+
+    assert storage["class"] == "django.core.files.storage.filesystem.FileSystemStorage"
+    assert storage["location"] == str(tmp_path / "uploads")
+    assert storage["url"] == "/media/images/calm%20harbor.png"
+
+
+def test_media_storage_is_the_s3_bucket_named_in_the_environment():
+    storage = storage_from_environment(
+        DJANGO_MEDIA_S3_BUCKET="clinic-media",
+        DJANGO_MEDIA_S3_ENDPOINT_URL="https://objects.example.invalid",
+        DJANGO_MEDIA_S3_REGION="us-east-2",
+        DJANGO_MEDIA_S3_PREFIX="/site/",
+        AWS_ACCESS_KEY_ID="AKIDEXAMPLE",
+        AWS_SECRET_ACCESS_KEY="example-secret",
+    )
+
+    assert storage == {
+        "class": "iop_site.storage.SiteServedS3Storage",
+        "bucket": "clinic-media",
+        "endpoint": "https://objects.example.invalid",
+        "region": "us-east-2",
+        "location": "site",
+        "overwrite": False,
+        "access_key": "AKIDEXAMPLE",
+        # Through the site's own origin, never the bucket's.
+        "url": "/media/images/calm%20harbor.png",
+    }
+
+
+@pytest.fixture(scope="module")
+def s3_endpoint():
+    """moto's S3 stand-in on a free local port, for this module's tests."""
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def s3_media(s3_endpoint, settings, monkeypatch):
+    """The default storage is a fresh bucket of the S3 stand-in, configured as the
+    environment would (iop_site.settings.media_storage)."""
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    bucket = f"media-{uuid.uuid4().hex[:12]}"
+    boto3.client(
+        "s3",
+        endpoint_url=s3_endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    ).create_bucket(Bucket=bucket)
+    storage = media_storage(
+        {
+            "DJANGO_MEDIA_S3_BUCKET": bucket,
+            "DJANGO_MEDIA_S3_ENDPOINT_URL": s3_endpoint,
+            "DJANGO_MEDIA_S3_REGION": "us-east-1",
+        }
+    )
+    settings.STORAGES = {**settings.STORAGES, "default": storage}
+    return bucket
+
+
+def test_media_stored_in_s3_is_served_through_the_site(client, s3_media, media_root):
+    name = default_storage.save("images/harbor.png", ContentFile(PNG))
+
+    response = client.get(default_storage.url(name))
+    revalidated = client.get(default_storage.url(name), headers={"If-None-Match": response["ETag"]})
+    head = client.head(default_storage.url(name))
+
+    assert default_storage.url(name) == "/media/images/harbor.png"
+    assert response.status_code == 200
+    assert body_of(response) == PNG
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Length"] == str(len(PNG))
+    assert revalidated.status_code == 304
+    assert (head.status_code, head["Content-Length"]) == (200, str(len(PNG)))
+    assert not media_root.exists() or not any(media_root.iterdir())
+
+
+def test_media_in_s3_keeps_both_files_of_one_name(s3_media):
+    first = default_storage.save("images/harbor.png", ContentFile(PNG))
+    second = default_storage.save("images/harbor.png", ContentFile(JPEG))
+
+    assert first == "images/harbor.png"
+    assert second != first
+    with default_storage.open(first) as stored:
+        assert stored.read() == PNG
+
+
+def test_media_missing_from_s3_is_404(client, s3_media):
+    response = client.get("/media/images/missing.png")
+
+    assert response.status_code == 404
+
+
+def test_media_answers_503_when_the_bucket_cannot_be_reached(client, settings, monkeypatch):
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": media_storage(
+            {
+                "DJANGO_MEDIA_S3_BUCKET": "unreachable",
+                "DJANGO_MEDIA_S3_ENDPOINT_URL": f"http://{NOTHING_LISTENS}",
+                "DJANGO_MEDIA_S3_REGION": "us-east-1",
+            }
+        ),
+    }
+
+    response = client.get("/media/images/harbor.png")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert_protected(response)
