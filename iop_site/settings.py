@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Uploaded images, before compression, sessions and the rest (iop_site/media.py).
+    "iop_site.media.MediaMiddleware",
     # The language comes from the path alone (/es/...), before the page cache resolves
     # the URL: never from a cookie or Accept-Language, so no page varies on them.
     "iop_site.languages.PathLanguageMiddleware",
@@ -367,15 +369,56 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # "default" is set under "Media" below.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 # --- Media -----------------------------------------------------------------------------
-# Marketing's uploaded images (never personal data), stored through STORAGES["default"].
+# Marketing's uploaded images (never personal data), stored through STORAGES["default"]
+# and always served by the site itself at MEDIA_URL (iop_site/media.py), so the CSP's
+# "img-src 'self'" holds whatever the storage.
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Only files under these folders are served; the rest of the storage never is.
+MEDIA_SERVED_PREFIXES = ["images/", "renditions/"]
+# Files here get a new name whenever their content changes, so browsers keep them a year.
+MEDIA_IMMUTABLE_PREFIXES = ["renditions/"]
+
+
+def media_storage(environ):
+    """STORAGES["default"]: the MEDIA_ROOT folder, or, for several app servers, the
+    S3-compatible bucket (AWS, MinIO, Ceph...) named by DJANGO_MEDIA_S3_BUCKET.
+    Credentials come the standard way (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or
+    an instance role), never from this file. The bucket stays private: the site reads
+    it and serves the files itself."""
+    bucket = environ.get("DJANGO_MEDIA_S3_BUCKET", "").strip()
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    from botocore.config import Config
+
+    return {
+        "BACKEND": "iop_site.storage.SiteServedS3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": environ.get("DJANGO_MEDIA_S3_ENDPOINT_URL", "").strip() or None,
+            "region_name": environ.get("DJANGO_MEDIA_S3_REGION", "").strip() or None,
+            "location": environ.get("DJANGO_MEDIA_S3_PREFIX", "").strip().strip("/"),
+            # An upload never replaces a file of the same name: renditions are cached
+            # for a year under theirs.
+            "file_overwrite": False,
+            "default_acl": None,
+            # A visitor waits for the bucket: fail in seconds, not after long retries.
+            "client_config": Config(
+                connect_timeout=2,
+                read_timeout=10,
+                retries={"max_attempts": 2, "mode": "standard"},
+            ),
+        },
+    }
+
+
+STORAGES["default"] = media_storage(os.environ)
 
 # --- Images ----------------------------------------------------------------------------
 # Uploads are checked and cleaned by programs/images.py; Pillow's own decompression-bomb

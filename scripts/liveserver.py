@@ -109,6 +109,19 @@ def get(port, path, headers=None):
         connection.close()
 
 
+def fetch(port, path, method="GET", headers=None):
+    """(status, headers with lower-case names, body bytes) of a request sent as given,
+    the path unnormalized."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    try:
+        connection.request(method, path, headers=headers or {})
+        response = connection.getresponse()
+        found = {name.lower(): value for name, value in response.getheaders()}
+        return response.status, found, response.read()
+    finally:
+        connection.close()
+
+
 def valid_inquiry(name, **overrides):
     """Form fields of a valid inquiry from someone called `name`."""
     return {

@@ -12,11 +12,15 @@ any failure:
    inquiries from one client, alternating servers, are all stored and exactly those
    over the limit are held for review;
 3. a content edit made in the admin of one is visible through the other on the next
-   request (the page cache is shared and invalidated on save).
+   request (the page cache is shared and invalidated on save);
+4. an image stored through one (each has its own MEDIA_ROOT; both share an S3 stand-in,
+   moto's server on a free local port) is served by the other at /media/.
 """
 
+import logging
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import uuid
@@ -24,14 +28,18 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import boto3
 import dj_database_url
 import psycopg
+from moto.server import ThreadedMotoServer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.liveserver import (
+    BASE_DIR,
     Browser,
     Gunicorn,
+    fetch,
     get,
     manage,
     prepare,
@@ -82,6 +90,54 @@ def held_names(url):
     return [name for (name,) in rows]
 
 
+def start_s3_stand_in():
+    """moto's S3 server on a free local port, with an empty bucket; (server, env)."""
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # moto's request log
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    endpoint = f"http://{host}:{port}"
+    credentials = {"AWS_ACCESS_KEY_ID": "scaleout", "AWS_SECRET_ACCESS_KEY": "scaleout"}
+    bucket = f"scaleout-{uuid.uuid4().hex[:8]}"
+    boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id=credentials["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=credentials["AWS_SECRET_ACCESS_KEY"],
+    ).create_bucket(Bucket=bucket)
+    return server, {
+        "DJANGO_MEDIA_S3_BUCKET": bucket,
+        "DJANGO_MEDIA_S3_ENDPOINT_URL": endpoint,
+        "DJANGO_MEDIA_S3_REGION": "us-east-1",
+        **credentials,
+    }
+
+
+STORE_MEDIA = """
+import sys, django
+django.setup()
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+print(default_storage.save(sys.argv[1], ContentFile(sys.stdin.buffer.read())))
+"""
+
+
+def store_media(env, name, content):
+    """Store `content` through the default storage of the site configured by `env`;
+    the name it was stored under."""
+    result = subprocess.run(  # noqa: S603 - this interpreter, a fixed script
+        [sys.executable, "-c", STORE_MEDIA, name],
+        cwd=BASE_DIR,
+        env=env,
+        input=content,
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    return result.stdout.decode().strip().splitlines()[-1]
+
+
 def check(condition, message):
     print(("ok    " if condition else "FAIL  ") + message, flush=True)
     return condition
@@ -90,6 +146,7 @@ def check(condition, message):
 def main():
     recreate_database(DATABASE_URL)
     workdir = Path(tempfile.mkdtemp(prefix="iop-scaleout-"))
+    s3_server, s3_env = start_s3_stand_in()
     env = site_environment(
         workdir,
         database_url=DATABASE_URL,
@@ -100,7 +157,13 @@ def main():
         DJANGO_BEHIND_PROXY="true",
         ADMISSIONS_RATE_LIMIT=RATE_LIMIT,
         ADMISSIONS_MIN_FILL_SECONDS=0,
+        **s3_env,
     )
+    # Each server has a media folder of its own, which must stay empty: uploads go to
+    # the shared bucket.
+    media_roots = [workdir / "media-a", workdir / "media-b"]
+    env_a = {**env, "DJANGO_MEDIA_ROOT": str(media_roots[0])}
+    env_b = {**env, "DJANGO_MEDIA_ROOT": str(media_roots[1])}
     prepare(env)
     manage(
         {**env, "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD},
@@ -110,9 +173,12 @@ def main():
         "--email=scaleout@example.invalid",
     )
     cache_name = REDIS_URL or "the database cache"
-    print(f"Two servers on ports {PORTS}, sharing {DATABASE_URL} and {cache_name}")
+    print(
+        f"Two servers on ports {PORTS}, sharing {DATABASE_URL}, {cache_name} and the S3 "
+        f"stand-in at {s3_env['DJANGO_MEDIA_S3_ENDPOINT_URL']}"
+    )
     results = []
-    with Gunicorn(env, PORTS[0]), Gunicorn(env, PORTS[1]):
+    with Gunicorn(env_a, PORTS[0]), Gunicorn(env_b, PORTS[1]):
         # 1. Concurrent inquiries to both servers, each from its own client address.
         names = [f"Scale {number}" for number in range(CONCURRENT)]
 
@@ -179,6 +245,29 @@ def main():
         )
         results.append(check(status == 302, f"edit saved through A (HTTP {status})"))
         results.append(check(marker in after[1], "the edit made through A is visible through B"))
+
+        # 4. An image stored through A is served by B, from the shared bucket.
+        image = b"\x89PNG\r\n\x1a\n" + uuid.uuid4().bytes * 64
+        name = store_media(env_a, "images/scaleout.png", image)
+        status, headers, body = fetch(PORTS[1], f"/media/{name}")
+        results.append(
+            check(
+                status == 200 and body == image and headers.get("content-type") == "image/png",
+                f"the image stored through A is served by B at /media/{name} (HTTP {status})",
+            )
+        )
+        revalidated = fetch(
+            PORTS[0], f"/media/{name}", headers={"If-None-Match": headers.get("etag", "")}
+        )
+        results.append(
+            check(revalidated[0] == 304, f"B's ETag is current on A (HTTP {revalidated[0]})")
+        )
+        stray = [str(path) for root in media_roots if root.exists() for path in root.rglob("*")]
+        results.append(
+            check(not stray, f"nothing written to the servers' own media folders {stray}")
+        )
+
+    s3_server.stop()
 
     if not all(results):
         sys.exit(f"Scale-out check failed; server logs are in {workdir}")

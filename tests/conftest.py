@@ -1,6 +1,9 @@
+import os
+
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from pytest_django.live_server_helper import LiveServer
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -24,3 +27,29 @@ def media_root(settings, tmp_path_factory):
     """Uploaded pictures and their renditions go to a folder of the test's own."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
     return settings.MEDIA_ROOT
+
+
+def _site_application(_test_handlers):
+    """The live server's application: the site's own WSGI application instead of the one
+    Django's test handlers wrap (`static_handler` receives it)."""
+    from iop_site.wsgi import application
+
+    return application
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, but answered as in production: static files by
+    whitenoise from the collected manifest (Django's finders know no hashed names) and
+    uploads by the site's /media/ (Django's test handler would serve any file under
+    MEDIA_ROOT, with none of its checks and headers)."""
+    address = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(address, start=False)
+    server.thread.static_handler = _site_application
+    server.start()
+    yield server
+    server.stop()

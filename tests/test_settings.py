@@ -34,7 +34,7 @@ print(json.dumps({
 """
 
 
-def run_settings(**environ):
+def run_settings(script=PRINT_SETTINGS, **environ):
     env = {
         key: value
         for key, value in os.environ.items()
@@ -44,7 +44,7 @@ def run_settings(**environ):
     env["DJANGO_SECRET_KEY_FILE"] = "/nonexistent/secret-key"
     env.update(environ)
     return subprocess.run(  # noqa: S603 - a fixed interpreter and script
-        [sys.executable, "-c", PRINT_SETTINGS],
+        [sys.executable, "-c", script],
         cwd=BASE_DIR,
         env=env,
         capture_output=True,

@@ -18,7 +18,6 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.helpers import SCREENSHOTS_DIR, AxeChecker, BrowserWatch
 
@@ -139,26 +138,6 @@ def browser_context_args(browser_context_args):
     # The clinic's time zone, as its staff's computers have it (the admin's time widgets
     # otherwise add "You are 5 hours ahead of server time").
     return {**browser_context_args, "locale": "en-US", "timezone_id": settings.TIME_ZONE}
-
-
-def _no_static_handler(application):
-    return application
-
-
-@pytest.fixture(scope="session")
-def live_server(request):
-    """pytest-django's live server, but static files come from whitenoise and the collected
-    manifest (as in production), not from Django's finders, which know no hashed names."""
-    address = (
-        request.config.getvalue("liveserver")
-        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
-        or "localhost"
-    )
-    server = LiveServer(address, start=False)
-    server.thread.static_handler = _no_static_handler
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="session")
