@@ -19,6 +19,8 @@ CONTENT_MODELS = (
     "clinicsettings",
     "image",
 )
+# Kept as revisions: a change to a live one is a draft until published.
+REVISIONED_MODELS = ("page", "article", "clinicsettings")
 # The clinic's details are one record: Marketing may correct it, never add or delete it.
 SINGLE_RECORD_MODELS = ("clinicsettings",)
 
@@ -39,6 +41,16 @@ class ProgramsConfig(AppConfig):
                 ("add", "change", "delete", "view"),
             ),
             *_model_permissions(SINGLE_RECORD_MODELS, ("change", "view")),
+            "programs.view_revision",
+        ],
+        # Publishes what needs a second pair of eyes (legal pages, the clinic details
+        # patients rely on: see programs/revisions.py). Not an editing group: it may
+        # open and publish pages, articles and the clinic settings, and delete nothing.
+        "Publisher": [
+            *_model_permissions(REVISIONED_MODELS, ("change", "view")),
+            *_model_permissions(["pagesection"], ("add", "change", "delete", "view")),
+            "programs.view_revision",
+            "programs.publish_protected",
         ],
     }
 

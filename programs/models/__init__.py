@@ -13,6 +13,7 @@ from .content import FaqEntry, Therapy
 from .images import Image
 from .pages import Page, PageSection, privacy_notice_version, reserved_slugs
 from .people import Person
+from .revisions import Revision
 from .schedule import Mode, Session, Track, hours_label
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "Page",
     "PageSection",
     "Person",
+    "Revision",
     "Session",
     "Therapy",
     "Topic",
