@@ -158,7 +158,7 @@ class RevisionAdminMixin:
         with transaction.atomic():
             try:
                 if pending is not None:
-                    revisions.apply(item, pending.data, raw=True)
+                    self._open_draft(request, item, pending)
                 response = super().changeform_view(request, object_id, form_url, extra_context)
                 if isinstance(response, TemplateResponse):
                     response.render()
@@ -168,6 +168,20 @@ class RevisionAdminMixin:
         if data is None:
             return response
         return self.after_draft_saved(request, item, data)
+
+    def _open_draft(self, request, item, pending):
+        try:
+            revisions.apply(item, pending.data, raw=True)
+        except revisions.RevisionProblem as problem:
+            self.message_user(
+                request,
+                gettext(
+                    "The draft cannot be opened (%(problem)s): the form shows the published "
+                    "version. Saving it replaces the draft."
+                )
+                % {"problem": problem},
+                messages.ERROR,
+            )
 
     def revision_context(self, request, item, pending, draft_mode):
         data = pending.data if pending else revisions.serialize(item)
@@ -202,6 +216,15 @@ class RevisionAdminMixin:
             # Rolled back: the draft's own message and redirect follow.
             return HttpResponseRedirect(request.path)
         return super().response_change(request, obj)
+
+    def delete_model(self, request, obj):
+        revisions.discard(obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for item in queryset:
+            revisions.discard(item)
+        super().delete_queryset(request, queryset)
 
     def after_draft_saved(self, request, item, data):
         """Keep the draft; publish or schedule it if asked and allowed. Messages say
@@ -307,7 +330,6 @@ class RevisionAdminMixin:
                 queryset=revisions.revisions_of(item).select_related("created_by")
             ),
             "compare_url": self._url("compare", item.pk),
-            "change_url": self._url("change", item.pk),
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/programs/revision_history.html", context)
@@ -321,13 +343,21 @@ class RevisionAdminMixin:
         """The public page rendered with the revision applied (and rolled back)."""
         item = self._item_or_404(request, object_id)
         revision = get_object_or_404(revisions.revisions_of(item), pk=revision_id)
-        with revisions.applied(item, revision.data) as shown:
-            request.revision_preview = revision
-            url = shown.get_absolute_url() if hasattr(shown, "get_absolute_url") else "/"
-            match = resolve(url)
-            response = match.func(request, *match.args, **match.kwargs)
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
+        try:
+            with revisions.applied(item, revision.data) as shown:
+                request.revision_preview = revision
+                url = shown.get_absolute_url() if hasattr(shown, "get_absolute_url") else "/"
+                match = resolve(url)
+                response = match.func(request, *match.args, **match.kwargs)
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+        except revisions.RevisionProblem as problem:
+            self.message_user(
+                request,
+                gettext("This version cannot be previewed: %(problem)s") % {"problem": problem},
+                messages.ERROR,
+            )
+            return redirect(self._url("history", item.pk))
         return response
 
     def compare_view(self, request, object_id):

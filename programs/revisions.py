@@ -158,6 +158,16 @@ def apply(live, data, raw=False):
     raw=False (publishing) saves as any edit does: history, derived fields, the page
     cache's signals. raw=True (a preview or the edit form, always rolled back) writes
     the stored values as they are, with no history."""
+    try:
+        with transaction.atomic():
+            return _apply(live, data, raw)
+    except IntegrityError as error:
+        raise RevisionProblem(
+            _("It conflicts with another record (an address or layout already in use).")
+        ) from error
+
+
+def _apply(live, data, raw):
     model = type(live)
     item, m2m = deserialize_item(model, data)
     stored = data["item"]["fields"]
@@ -297,11 +307,7 @@ def _lock_item(revision):
 
 
 def _publish_locked(revision, live, by, when):
-    try:
-        with transaction.atomic():
-            apply(live, revision.data)
-    except IntegrityError as error:
-        raise RevisionProblem(_("It conflicts with another record.")) from error
+    apply(live, revision.data)
     revision.status = Revision.Status.PUBLISHED
     revision.published_at = when
     revision.published_by = by

@@ -47,6 +47,18 @@ def visit(client, path):
     return client.get(path)
 
 
+def schedule(client, page, when, **changes):
+    """Save a draft of `page` with `changes`, to be published at `when`."""
+    return client.post(
+        change_url(page),
+        {
+            **edit(page, **changes),
+            "_schedule": "Schedule",
+            "revision_publish_at": local_input(when),
+        },
+    )
+
+
 def travel(monkeypatch, delta):
     real_now = timezone.now
     monkeypatch.setattr(timezone, "now", lambda: real_now() + delta)
@@ -61,14 +73,7 @@ def test_a_scheduled_draft_is_published_by_the_first_visit_after_its_time(
     page = make_page(body="Three evenings a week.")
     when = later(hours=1)
     when = when.replace(second=0, microsecond=0)
-    marketing.post(
-        change_url(page),
-        {
-            **edit(page, body="Four evenings a week."),
-            "_schedule": "Schedule",
-            "revision_publish_at": local_input(when),
-        },
-    )
+    schedule(marketing, page, when, body="Four evenings a week.")
     revision = Revision.objects.for_item(page).get(status=Revision.Status.SCHEDULED)
     assert revision.publish_at == when
     assert "Three evenings" in visit(client, "/about-us/").content.decode()
@@ -88,14 +93,7 @@ def test_a_scheduled_draft_is_published_by_the_first_visit_after_its_time(
 
 def test_a_due_revision_is_published_once(marketing, monkeypatch):
     page = make_page(body="Old.")
-    marketing.post(
-        change_url(page),
-        {
-            **edit(page, body="New."),
-            "_schedule": "Schedule",
-            "revision_publish_at": local_input(later(minutes=30)),
-        },
-    )
+    schedule(marketing, page, later(minutes=30), body="New.")
     travel(monkeypatch, datetime.timedelta(hours=1))
 
     publish_due()
@@ -108,14 +106,7 @@ def test_a_due_revision_is_published_once(marketing, monkeypatch):
 def test_no_cached_page_outlives_the_next_scheduled_publish(marketing):
     page = make_page(body="Old.")
     when = later(minutes=5).replace(second=0, microsecond=0)
-    marketing.post(
-        change_url(page),
-        {
-            **edit(page, body="New."),
-            "_schedule": "Schedule",
-            "revision_publish_at": local_input(when),
-        },
-    )
+    schedule(marketing, page, when, body="New.")
     now = timezone.now()
 
     assert next_go_live(now) == when
@@ -128,14 +119,7 @@ def test_scheduling_a_draft_renders_cached_pages_afresh(marketing, client):
     client.get("/about-us/")
     assert client.get("/about-us/")["X-Page-Cache"] == "hit"
     client.force_login(make_user("sam", groups=("Marketing",)))
-    client.post(
-        change_url(page),
-        {
-            **edit(page, body="New."),
-            "_schedule": "Schedule",
-            "revision_publish_at": local_input(later(minutes=5)),
-        },
-    )
+    schedule(client, page, later(minutes=5), body="New.")
 
     assert visit(client, "/about-us/")["X-Page-Cache"] == "miss"
 
@@ -482,3 +466,54 @@ def test_the_admin_index_tells_a_publisher_what_waits(marketing, publisher, clie
     response = client.get(reverse("admin:index"))
 
     assert "1 change waiting for a publisher" in text_of(response)
+
+
+def test_a_draft_whose_address_was_taken_meanwhile_is_refused_with_a_message(marketing):
+    page = make_page(body="Live.")
+    marketing.post(change_url(page), edit(page, slug="parking", body="Draft."))
+    draft = Revision.objects.for_item(page).get(status="draft")
+    make_page("parking", title="Parking")
+
+    preview = marketing.get(
+        reverse("admin:programs_page_preview_revision", args=[page.pk, draft.pk]), follow=True
+    )
+    form = marketing.get(change_url(page))
+    published = marketing.post(
+        reverse("admin:programs_page_revision_action", args=[page.pk, draft.pk, "publish"]),
+        follow=True,
+    )
+
+    assert "This version cannot be previewed: It conflicts with another record" in text_of(preview)
+    assert form.status_code == 200
+    assert "The draft cannot be opened" in text_of(form)
+    assert (
+        "The draft is saved but could not be published: Page with this Address already exists."
+        in text_of(published)
+    )
+    page.refresh_from_db()
+    assert (page.slug, page.body) == ("about-us", "Live.")
+
+
+def test_a_scheduled_draft_that_no_longer_fits_goes_back_to_a_draft(marketing, monkeypatch):
+    page = make_page(body="Live.")
+    schedule(marketing, page, later(minutes=10), slug="parking")
+    make_page("parking", title="Parking")
+    travel(monkeypatch, datetime.timedelta(minutes=11))
+
+    publish_due()
+
+    revision = Revision.objects.for_item(page).get(status="draft")
+    assert revision.problem == "Page with this Address already exists."
+    assert revision.publish_at is None
+    page.refresh_from_db()
+    assert page.slug == "about-us"
+
+
+def test_deleting_a_page_drops_its_waiting_draft(marketing):
+    page = make_page(body="Live.")
+    marketing.post(change_url(page), edit(page, body="Draft."))
+
+    marketing.post(reverse("admin:programs_page_delete", args=[page.pk]), {"post": "yes"})
+
+    assert not Page.objects.filter(pk=page.pk).exists()
+    assert not Revision.objects.pending().exists()
