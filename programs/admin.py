@@ -1,8 +1,9 @@
 """The content editors' admin: pages, schedule, therapies, questions, articles, people,
 clinic details.
 
-Every model keeps its change history (django-simple-history): the "History" button on
-each record shows who changed what and when, with the earlier text.
+Every model keeps its change history (django-simple-history). Pages, articles and the
+clinic settings also keep revisions (programs/admin_revisions.py): a change to a live
+one is a draft until published, and their "History" lists the revisions.
 """
 
 from django import forms
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import image_admin  # noqa: F401  (registers the image library's admin)
+from .admin_revisions import RevisionAdminMixin, is_live
 from .editor_admin import ContentEditorAdmin, ContentEditorInline
 from .models import (
     Article,
@@ -30,6 +32,8 @@ from .models import (
     Track,
 )
 from .models.articles import review_interval_months
+from .models.pages import LEGAL_PAGE_SLUGS
+from .revisions import PUBLISH_PERMISSION
 from .seo_admin import SearchListingAdmin
 
 
@@ -40,7 +44,7 @@ class PageSectionInline(ContentEditorInline, admin.StackedInline):
 
 
 @admin.register(Page)
-class PageAdmin(SearchListingAdmin, SimpleHistoryAdmin):
+class PageAdmin(RevisionAdminMixin, SearchListingAdmin, SimpleHistoryAdmin):
     change_list_template = "admin/programs/change_list_link_check.html"
     list_display = [
         "title",
@@ -58,7 +62,7 @@ class PageAdmin(SearchListingAdmin, SimpleHistoryAdmin):
     inlines = [PageSectionInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "intro", "body", "layout"]}),
-        (_("Publishing"), {"fields": ["status", "publish_at", "updated_at"]}),
+        (_("Publishing"), {"fields": ["status", "publish_at", "updated_at", "is_legal"]}),
         (_("Main menu"), {"fields": ["show_in_nav", "nav_label", "nav_order"]}),
         (
             _("Search engines and sharing"),
@@ -69,6 +73,45 @@ class PageAdmin(SearchListingAdmin, SimpleHistoryAdmin):
     @admin.display(description=_("visible to visitors"))
     def visibility(self, page):
         return visibility(page)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Only a publisher sets or clears the legal flag.
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm(PUBLISH_PERMISSION):
+            readonly.append("is_legal")
+        return readonly
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_legal and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if request.user.has_perm(PUBLISH_PERMISSION):
+            return form
+
+        class LegalPagesNeedAPublisher(form):
+            def clean(self):
+                # A legal page that is not live yet goes live through a publisher only.
+                cleaned = super().clean()
+                legal = self.instance.is_legal or (
+                    self.instance._state.adding and cleaned.get("slug") in LEGAL_PAGE_SLUGS
+                )
+                going_live = cleaned.get("status") == Page.Status.PUBLISHED and (
+                    self.instance._state.adding or not is_live(self.instance)
+                )
+                if legal and going_live:
+                    self.add_error(
+                        "status",
+                        _(
+                            "This is a legal page: a member of the Publisher group "
+                            "publishes it. Save it as a draft and ask them."
+                        ),
+                    )
+                return cleaned
+
+        return LegalPagesNeedAPublisher
 
 
 def visibility(record):
@@ -170,7 +213,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SearchListingAdmin, SimpleHistoryAdmin):
+class ArticleAdmin(RevisionAdminMixin, SearchListingAdmin, SimpleHistoryAdmin):
     """Articles past the review interval (ARTICLE_REVIEW_INTERVAL_MONTHS) are marked in
     the list, can be filtered, and say so at the top of their form."""
 
@@ -229,9 +272,14 @@ class ArticleAdmin(SearchListingAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(ClinicSettings)
-class ClinicSettingsAdmin(SimpleHistoryAdmin):
+class ClinicSettingsAdmin(RevisionAdminMixin, SimpleHistoryAdmin):
     """One record only: the list goes straight to it, and it cannot be added twice
     or deleted."""
+
+    approval_rule = _(
+        "A change to the admissions phone, the address or the licence is published by "
+        "a member of the Publisher group; other changes by any editor."
+    )
 
     # A link typed without a scheme ("facebook.com/...") is taken as https.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

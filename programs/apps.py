@@ -21,6 +21,8 @@ CONTENT_MODELS = (
 )
 # Edited by Marketing too, but never shown on a page (no page cache version change).
 EDITOR_MODELS = ("redirect",)
+# Kept as revisions: a change to a live one is a draft until published.
+REVISIONED_MODELS = ("page", "article", "clinicsettings")
 # The clinic's details are one record: Marketing may correct it, never add or delete it.
 SINGLE_RECORD_MODELS = ("clinicsettings",)
 
@@ -42,6 +44,16 @@ class ProgramsConfig(AppConfig):
             ),
             *_model_permissions(SINGLE_RECORD_MODELS, ("change", "view")),
             *_model_permissions(EDITOR_MODELS, ("add", "change", "delete", "view")),
+            "programs.view_revision",
+        ],
+        # Publishes what needs a second pair of eyes (legal pages, the clinic details
+        # patients rely on: see programs/revisions.py). Not an editing group: it may
+        # open and publish pages, articles and the clinic settings, and delete nothing.
+        "Publisher": [
+            *_model_permissions(REVISIONED_MODELS, ("change", "view")),
+            *_model_permissions(["pagesection"], ("add", "change", "delete", "view")),
+            "programs.view_revision",
+            "programs.publish_protected",
         ],
     }
 

@@ -6,8 +6,10 @@ How it stays correct:
   next request renders afresh. Each cached page stores the version it was rendered
   under and is used only while that is still the current version.
 - Each cached page also stores `valid_until`: never later than the next scheduled
-  go-live of a page or an article, so one scheduled for later appears (in the menu and
-  the lists too) at its time without anyone saving anything and with no cron job.
+  go-live of a page or an article, or the next scheduled revision (programs/
+  revisions.py), so one scheduled for later appears (in the menu and the lists too) at
+  its time without anyone saving anything and with no cron job: the first render after
+  it publishes a due revision.
 - A lookup is ONE cache call (get_many of the version and the page), which is one
   query with the database cache.
 - Only anonymous GET/HEAD requests for published pages are cached, and only responses
@@ -202,15 +204,6 @@ def valid_until(next_go_live, now=None):
     now = now or timezone.now()
     limit = now + MAX_AGE
     return min(limit, next_go_live) if next_go_live else limit
-
-
-def content_valid_until(now=None):
-    """`valid_until` for a page rendered now: until the next page, article or other
-    record scheduled for later goes live, at the latest."""
-    from .models import next_go_live
-
-    now = now or timezone.now()
-    return valid_until(next_go_live(now), now)
 
 
 def fragment_key():

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_safe
 from . import cache as page_cache
 from .feeds import LatestArticlesFeed
 from .models import Article, FaqEntry, Page, Person, Session, Therapy, Topic, Track
+from .revisions import publish_due
 from .sitemaps import SITEMAPS
 
 ARTICLES_PER_PAGE = 10
@@ -45,20 +46,28 @@ def cached_page(view):
             if found.response is not None:
                 return found.response
         now = timezone.now()
+        # The first render after a scheduled revision's time publishes it (no cron job).
+        next_change = publish_due(now)
         response = view(request, *args, now=now, **kwargs)
         if isinstance(response, TemplateResponse):
             response.render()
         if getattr(response, "preview", False):
             add_never_cache_headers(response)
         elif found is not None and response.status_code == 200:
-            response.page_cache_store = (found, page_cache.content_valid_until(now))
+            response.page_cache_store = (found, page_cache.valid_until(next_change, now))
         return response
 
     return wrapper
 
 
 def _render(request, template, context, preview=False):
-    response = TemplateResponse(request, template, {**context, "preview": preview})
+    # A staff preview of a draft revision (programs.admin_revisions) renders the live
+    # views with the draft applied, always as a preview.
+    revision = getattr(request, "revision_preview", None)
+    preview = preview or revision is not None
+    response = TemplateResponse(
+        request, template, {**context, "preview": preview, "revision_preview": revision}
+    )
     response.preview = preview
     return response
 

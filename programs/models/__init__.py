@@ -13,6 +13,7 @@ from .content import FaqEntry, Therapy
 from .images import Image
 from .pages import Page, PageSection, privacy_notice_version, reserved_slugs
 from .people import Person
+from .revisions import Revision
 from .schedule import Mode, Session, Track, hours_label
 from .seo import Redirect
 
@@ -26,6 +27,7 @@ __all__ = [
     "PageSection",
     "Person",
     "Redirect",
+    "Revision",
     "Session",
     "Therapy",
     "Topic",

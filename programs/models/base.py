@@ -168,12 +168,20 @@ def scheduled_models():
 
 
 def next_go_live(now=None):
-    """When the next record of any kind scheduled for later goes live, or None: a page
+    """When the next record of any kind scheduled for later goes live, or the next
+    scheduled revision is published (one already due comes first), or None: a page
     rendered now (its menu, its lists of articles) is current until then at most.
     One query, however many kinds there are."""
+    from .revisions import Revision
+
     now = now or timezone.now()
     times = [
         model.objects.scheduled(now).order_by().values_list("publish_at", flat=True)
         for model in scheduled_models()
     ]
+    times.append(
+        Revision.objects.filter(status=Revision.Status.SCHEDULED)
+        .order_by()
+        .values_list("publish_at", flat=True)
+    )
     return times[0].union(*times[1:]).order_by("publish_at").first()

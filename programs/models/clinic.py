@@ -74,6 +74,17 @@ class ClinicSettings(models.Model):
     There is exactly one row (primary key 1)."""
 
     SINGLETON_ID = 1
+    # What patients rely on to reach the clinic and trust it: a change to any of these
+    # is published by a member of the Publisher group only.
+    PATIENT_FACING_FIELDS = (
+        "admissions_phone",
+        "street_address",
+        "city",
+        "region",
+        "postal_code",
+        "licence_number",
+        "licence_expires",
+    )
 
     name = models.CharField(_("clinic name"), max_length=120)
     admissions_phone = ClinicPhoneField(
@@ -132,6 +143,12 @@ class ClinicSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = self.SINGLETON_ID
         super().save(*args, **kwargs)
+
+    def changes_need_publisher(self, draft):
+        """Whether publishing `draft` (a revision of these settings) needs a publisher."""
+        return any(
+            getattr(self, name) != getattr(draft, name) for name in self.PATIENT_FACING_FIELDS
+        )
 
     @classmethod
     def load(cls):

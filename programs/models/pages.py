@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -43,6 +44,10 @@ def validate_page_slug(value):
 
 
 # --- Pages -----------------------------------------------------------------------------
+
+# Pages the clinic is bound by. A new page at one of these addresses starts flagged as
+# legal (Page.is_legal): only a publisher publishes changes to it.
+LEGAL_PAGE_SLUGS = frozenset({"privacy", "notice-of-privacy-practices", "terms", "accessibility"})
 
 
 class PageQuerySet(ScheduledQuerySet):
@@ -121,6 +126,16 @@ class Page(RendersMarkdown, Scheduled, SearchListing):
         _("show in main menu"), default=False, help_text=_("List this page in the main menu.")
     )
 
+    is_legal = models.BooleanField(
+        _("legal page"),
+        default=False,
+        help_text=_(
+            "A notice the clinic is bound by (privacy, terms, accessibility): changes to it "
+            "are published by a member of the Publisher group only, and it cannot be "
+            "deleted. Only publishers can set or clear this."
+        ),
+    )
+
     markdown_fields = {"body": "body_html"}
 
     history = HistoricalRecords()
@@ -142,6 +157,15 @@ class Page(RendersMarkdown, Scheduled, SearchListing):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.slug in LEGAL_PAGE_SLUGS:
+            self.is_legal = True
+        super().save(*args, **kwargs)
+
+    def changes_need_publisher(self, draft):
+        """Whether publishing `draft` (a revision of this page) needs a publisher."""
+        return self.is_legal or draft.is_legal
 
     def get_absolute_url(self):
         if self.layout == self.Layout.HOME:
@@ -182,9 +206,23 @@ class PageSection(RendersMarkdown, models.Model):
 
 
 def privacy_notice_version():
-    """A short string naming the privacy notice visitors see now (the time it was last
-    changed), recorded with each consent; "" if no privacy notice is published."""
-    updated_at = (
-        Page.objects.published().filter(slug="privacy").values_list("updated_at", flat=True).first()
+    """A short string naming the privacy notice visitors see now, recorded with each
+    consent; "" if no privacy notice is published. It is the time the notice's live
+    revision was published (a saved draft changes nothing), or for a notice never
+    published through a revision, the time it was last saved."""
+    from .revisions import Revision
+
+    published = Revision.objects.filter(
+        content_type__app_label="programs",
+        content_type__model="page",
+        object_id=OuterRef("pk"),
+        status=Revision.Status.PUBLISHED,
+    ).order_by("-published_at")
+    changed = (
+        Page.objects.published()
+        .filter(slug="privacy")
+        .annotate(version=Coalesce(Subquery(published.values("published_at")[:1]), "updated_at"))
+        .values_list("version", flat=True)
+        .first()
     )
-    return updated_at.isoformat(timespec="seconds") if updated_at else ""
+    return changed.isoformat(timespec="seconds") if changed else ""

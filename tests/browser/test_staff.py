@@ -181,8 +181,9 @@ def test_marketing_edits_page_text_and_a_session_time_and_visitors_see_both(
     page.get_by_role("link", name="Pages", exact=True).click()
     page.get_by_role("link", name="Program schedule").click()
     page.get_by_label("Introduction").fill("New this month: a Tuesday group for parents.")
-    page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.get_by_text("was changed successfully")).to_be_visible()
+    # The page is live: the change is a draft until published.
+    page.get_by_role("button", name="Publish now").click()
+    expect(page.get_by_text("Published: visitors see it now.")).to_be_visible()
     page.get_by_role("link", name="Schedule tracks").first.click()
     page.get_by_role("link", name="In-person evening program").click()
     session_row = page.get_by_role("row").filter(has_text="Monday 6 p.m.")

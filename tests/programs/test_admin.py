@@ -62,6 +62,7 @@ def test_marketing_group_has_exactly_the_content_permissions():
         "change_clinicsettings",
         "view_clinicsettings",
         *(f"{action}_{model}" for model in EDITOR_MODELS for action in CRUD),
+        "view_revision",
     }
 
 
@@ -159,7 +160,7 @@ def test_page_history_shows_who_changed_what(marketing):
     page = make_page(body="First text.")
     marketing.post(
         reverse("admin:programs_page_change", args=[page.pk]),
-        page_form(title=page.title, slug=page.slug, body="Second text."),
+        {**page_form(title=page.title, slug=page.slug, body="Second text."), "_publish": "1"},
     )
 
     html = marketing.get(reverse("admin:programs_page_history", args=[page.pk])).content.decode()
@@ -192,7 +193,9 @@ def test_clinic_settings_cannot_be_added_twice_or_deleted(client):
     assert ClinicSettings.objects.count() == 1
 
 
-def test_marketing_changes_clinic_settings_with_the_demo_phone(marketing, client):
+def test_a_publisher_changes_clinic_settings_with_the_demo_phone(client):
+    # The phone is published by the Publisher group (tests/programs/test_revision_workflow.py).
+    client.force_login(make_user("pat", groups=("Marketing", "Publisher")))
     clinic = make_clinic_settings()
     data = {
         "name": "Harbor Light Recovery",
@@ -210,11 +213,10 @@ def test_marketing_changes_clinic_settings_with_the_demo_phone(marketing, client
         "instagram_url": "",
         "linkedin_url": "",
         "youtube_url": "",
+        "_publish": "Publish now",
     }
 
-    response = marketing.post(
-        reverse("admin:programs_clinicsettings_change", args=[clinic.pk]), data
-    )
+    response = client.post(reverse("admin:programs_clinicsettings_change", args=[clinic.pk]), data)
 
     assert response.status_code == 302
     assert ClinicSettings.load().as_context()["phone"] == "(555) 010-0199"

@@ -219,6 +219,7 @@ def test_every_model_is_in_the_one_list_that_changes_the_page_cache_version():
     assert {model._meta.model_name for model in programs_models()} == {
         *CONTENT_MODELS,
         *EDITOR_MODELS,
+        "revision",
     }
 
 

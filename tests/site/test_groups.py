@@ -20,9 +20,10 @@ def permissions_of(name):
 def test_groups_match_what_the_apps_declare_after_migrate():
     declared = declared_group_permissions()
 
-    assert set(declared) == {"Admissions", "Marketing"}
+    assert set(declared) == {"Admissions", "Marketing", "Publisher"}
     assert permissions_of("Admissions") == declared["Admissions"]
     assert permissions_of("Marketing") == declared["Marketing"]
+    assert permissions_of("Publisher") == declared["Publisher"]
 
 
 def test_sync_puts_back_a_permission_removed_by_hand_and_drops_an_extra_one():
