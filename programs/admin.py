@@ -54,7 +54,7 @@ class PageAdmin(SimpleHistoryAdmin):
     readonly_fields = ["updated_at"]
     inlines = [PageSectionInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "intro", "body", "layout"]}),
+        (None, {"fields": ["title", "slug", "intro", "lead_image", "body", "layout"]}),
         (_("Publishing"), {"fields": ["status", "publish_at", "updated_at"]}),
         (_("Main menu"), {"fields": ["show_in_nav", "nav_label", "nav_order"]}),
         (_("Search engines and sharing"), {"fields": ["meta_description"]}),
@@ -138,6 +138,7 @@ class PersonAdmin(SimpleHistoryAdmin):
         "credentials",
         "job_title",
         "role",
+        "photo",
         "bio",
         "on_team_page",
         "order",
@@ -184,7 +185,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     readonly_fields = ["published_at", "updated_at"]
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body", "topics"]}),
+        (None, {"fields": ["title", "slug", "summary", "lead_image", "body", "topics"]}),
         (_("Authorship and clinical review"), {"fields": ["author", "reviewer", "last_reviewed"]}),
         (_("Publishing"), {"fields": ["status", "publish_at", "published_at", "updated_at"]}),
     ]
@@ -233,6 +234,7 @@ class ClinicSettingsAdmin(SimpleHistoryAdmin):
             _("Licence and accreditation"),
             {"fields": ["licence_number", "licence_expires", "accreditations"]},
         ),
+        (_("Sharing"), {"fields": ["sharing_image"]}),
         (
             _("Social media"),
             {"fields": ["facebook_url", "instagram_url", "linkedin_url", "youtube_url"]},

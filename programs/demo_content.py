@@ -250,6 +250,7 @@ COMPARISON_TABLE = """Table: How IOP compares with other levels of care
 PAGES = [
     {
         "slug": "home",
+        "lead_image": "harbor-light",
         "layout": "home",
         "title": "Evening addiction treatment that fits around your life",
         "intro": (
@@ -288,6 +289,7 @@ PAGES = [
             "An Intensive Outpatient Program, or IOP, is treatment for substance use, for "
             "mental-health conditions, or for both at once. You come to sessions several "
             "times a week, then go home.\n\n"
+            "![](demo-image:circle-of-chairs)\n\n"
             "It sits between two other kinds of care:\n\n"
             "- **Standard outpatient therapy**, usually an hour or so a week.\n"
             "- **Residential or inpatient treatment**, where you live at the center and "
@@ -315,6 +317,7 @@ PAGES = [
     },
     {
         "slug": "schedule",
+        "lead_image": "evening-path",
         "layout": "schedule",
         "title": "Program schedule",
         "nav_label": "Schedule",
@@ -429,6 +432,7 @@ PAGES = [
     },
     {
         "slug": "admissions",
+        "lead_image": "home-together",
         "title": "How admissions works",
         "nav_label": "Admissions",
         "nav_order": 60,

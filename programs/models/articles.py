@@ -108,8 +108,8 @@ class ArticleQuerySet(ScheduledQuerySet):
         return self.order_by(F("published_at").desc(nulls_last=True), "-pk")
 
     def for_list(self):
-        """What a list of articles shows, without the text."""
-        return self.defer("body", "body_html")
+        """What a list of articles shows, without the text, with its lead image."""
+        return self.defer("body", "body_html").select_related("lead_image")
 
     def related_to(self, article, topic_ids, now=None):
         """Other published articles, those sharing the most of `topic_ids` first."""
@@ -150,6 +150,18 @@ class Article(RendersMarkdown, Scheduled):
         help_text=_(
             "One plain sentence, at most 160 characters: shown in the library, by search "
             "engines and when the article is shared."
+        ),
+    )
+    lead_image = models.ForeignKey(
+        "programs.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("lead image"),
+        help_text=_(
+            "Optional. A picture from the image library shown above the text, in the lists "
+            "of articles and when the article is shared."
         ),
     )
     body = models.TextField(

@@ -1,12 +1,13 @@
 """The shapes every publishable record shares: Markdown rendered on save, an ordered
 record with a "published" tick box, and a record published now or at a set time."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programs.markdown import render_markdown
+from programs.markdown import image_reference_errors, render_markdown
 
 
 def with_derived_fields(update_fields, derived):
@@ -32,6 +33,23 @@ class RendersMarkdown:
     """
 
     markdown_fields: dict[str, str] = {}
+
+    def clean_fields(self, exclude=None):
+        """Also refuses, beside the field, a picture in the Markdown that is not one of
+        the image library's (it would otherwise vanish from the page unseen)."""
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for source in self.markdown_fields:
+            if (exclude and source in exclude) or source in errors:
+                continue
+            problems = image_reference_errors(getattr(self, source))
+            if problems:
+                errors[source] = problems
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")

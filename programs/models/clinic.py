@@ -114,6 +114,18 @@ class ClinicSettings(models.Model):
     instagram_url = models.URLField(_("Instagram profile"), blank=True)
     linkedin_url = models.URLField(_("LinkedIn page"), blank=True)
     youtube_url = models.URLField(_("YouTube channel"), blank=True)
+    sharing_image = models.ForeignKey(
+        "programs.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("default sharing image"),
+        help_text=_(
+            "The picture shown when a page without a lead image is shared (in a message "
+            "or on social media). Best at least 1200 pixels wide."
+        ),
+    )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     history = HistoricalRecords()
@@ -136,7 +148,7 @@ class ClinicSettings(models.Model):
     @classmethod
     def load(cls):
         """The clinic's settings, or None before anyone has entered them."""
-        return cls.objects.filter(pk=cls.SINGLETON_ID).first()
+        return cls.objects.select_related("sharing_image").filter(pk=cls.SINGLETON_ID).first()
 
     @property
     def social_links(self):
@@ -176,4 +188,5 @@ class ClinicSettings(models.Model):
             "licence_expires": self.licence_expires,
             "accreditations": self.accreditations,
             "social_links": self.social_links,
+            "sharing_image": self.sharing_image,
         }

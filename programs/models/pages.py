@@ -88,6 +88,18 @@ class Page(RendersMarkdown, Scheduled):
         blank=True,
         help_text=_("One or two plain sentences shown large under the heading. Optional."),
     )
+    lead_image = models.ForeignKey(
+        "programs.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("lead image"),
+        help_text=_(
+            "Optional. A picture from the image library shown at the top of the page, and "
+            "when the page is shared."
+        ),
+    )
     meta_description = models.CharField(
         _("search and sharing description"),
         max_length=160,
@@ -102,7 +114,8 @@ class Page(RendersMarkdown, Scheduled):
         help_text=_(
             "Markdown: ## for a heading, - for a list, [words](https://…) for a link, "
             "a table with | columns |. A line “Table: …” just above a table becomes its "
-            "caption. Scripts and styles are removed."
+            "caption. ![what it shows](image:12) shows picture 12 of the image library "
+            "(its number is on its page there). Scripts and styles are removed."
         ),
     )
     body_html = models.TextField(editable=False, blank=True)

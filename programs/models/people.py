@@ -93,6 +93,18 @@ class Person(RendersMarkdown, models.Model):
         default=Role.THERAPY,
         help_text=_("Groups people on the team page, in the order of this list."),
     )
+    photo = models.ForeignKey(
+        "programs.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("photo"),
+        help_text=_(
+            "Optional. A picture from the image library, shown on the team page and the "
+            "person's page. Only with the person's written permission."
+        ),
+    )
     bio = models.TextField(
         _("short biography"),
         blank=True,
