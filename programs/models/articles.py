@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .base import RendersMarkdown, Scheduled, ScheduledQuerySet, with_derived_fields
+from .images import library_image_field
 from .people import Person
 
 # How many months after its last clinical review an article is due for another one.
@@ -152,14 +153,9 @@ class Article(RendersMarkdown, Scheduled):
             "engines and when the article is shared."
         ),
     )
-    lead_image = models.ForeignKey(
-        "programs.Image",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("lead image"),
-        help_text=_(
+    lead_image = library_image_field(
+        _("lead image"),
+        _(
             "Optional. A picture from the image library shown above the text, in the lists "
             "of articles and when the article is shared."
         ),

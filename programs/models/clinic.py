@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 
+from .images import library_image_field
+
 # --- The clinic ------------------------------------------------------------------------
 
 # Numbers used in fiction and demos, which libphonenumber rightly calls invalid: the
@@ -114,14 +116,9 @@ class ClinicSettings(models.Model):
     instagram_url = models.URLField(_("Instagram profile"), blank=True)
     linkedin_url = models.URLField(_("LinkedIn page"), blank=True)
     youtube_url = models.URLField(_("YouTube channel"), blank=True)
-    sharing_image = models.ForeignKey(
-        "programs.Image",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("default sharing image"),
-        help_text=_(
+    sharing_image = library_image_field(
+        _("default sharing image"),
+        _(
             "The picture shown when a page without a lead image is shared (in a message "
             "or on social media). Best at least 1200 pixels wide."
         ),

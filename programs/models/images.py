@@ -11,6 +11,20 @@ from simple_history.models import HistoricalRecords
 from programs import images
 
 
+def library_image_field(verbose_name, help_text):
+    """An optional choice of one library picture. PROTECT: a picture in use cannot be
+    deleted by accident (the admin says where it is used)."""
+    return models.ForeignKey(
+        "programs.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+        help_text=help_text,
+    )
+
+
 class Image(models.Model):
     title = models.CharField(
         _("name in the library"),

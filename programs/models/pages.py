@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .base import RendersMarkdown, Scheduled, ScheduledQuerySet
+from .images import library_image_field
 
 
 def reserved_slugs():
@@ -88,14 +89,9 @@ class Page(RendersMarkdown, Scheduled):
         blank=True,
         help_text=_("One or two plain sentences shown large under the heading. Optional."),
     )
-    lead_image = models.ForeignKey(
-        "programs.Image",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("lead image"),
-        help_text=_(
+    lead_image = library_image_field(
+        _("lead image"),
+        _(
             "Optional. A picture from the image library shown at the top of the page, and "
             "when the page is shared."
         ),

@@ -17,6 +17,7 @@ from programs.models import ClinicSettings, Image, Page, Person
 from tests.factories import make_clinic_settings, make_page, make_user
 from tests.html import parse
 from tests.programs.factories import make_article, make_image, make_person, picture_bytes
+from tests.programs.test_admin import page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -42,30 +43,6 @@ def meta(html):
 def media_name(url):
     """The storage name behind a /media/ address."""
     return urlsplit(url).path.removeprefix("/media/")
-
-
-def page_form(**overrides):
-    data = {
-        "title": "Parking and directions",
-        "slug": "parking",
-        "intro": "",
-        "lead_image": "",
-        "body": "Free parking behind the building.",
-        "layout": "standard",
-        "status": "published",
-        "publish_at_0": "",
-        "publish_at_1": "",
-        "show_in_nav": "",
-        "nav_label": "",
-        "nav_order": "100",
-        "meta_description": "Where to park.",
-        "sections-TOTAL_FORMS": "0",
-        "sections-INITIAL_FORMS": "0",
-        "sections-MIN_NUM_FORMS": "0",
-        "sections-MAX_NUM_FORMS": "1000",
-    }
-    data.update(overrides)
-    return data
 
 
 def field_errors(response, field):

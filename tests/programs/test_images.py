@@ -36,6 +36,7 @@ HARMLESS_INFO |= {"progression", "loop", "background", "duration", "timestamp", 
 def media_root(settings, tmp_path):
     """An empty storage for each test here: they look at every file stored."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
     return settings.MEDIA_ROOT
 
 
