@@ -61,7 +61,7 @@ class PageAdmin(RevisionAdminMixin, SearchListingAdmin, SimpleHistoryAdmin):
     readonly_fields = ["updated_at"]
     inlines = [PageSectionInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "intro", "body", "layout"]}),
+        (None, {"fields": ["title", "slug", "intro", "lead_image", "body", "layout"]}),
         (_("Publishing"), {"fields": ["status", "publish_at", "updated_at", "is_legal"]}),
         (_("Main menu"), {"fields": ["show_in_nav", "nav_label", "nav_order"]}),
         (
@@ -187,6 +187,7 @@ class PersonAdmin(ContentEditorAdmin, SimpleHistoryAdmin):
         "credentials",
         "job_title",
         "role",
+        "photo",
         "bio",
         "on_team_page",
         "order",
@@ -234,7 +235,7 @@ class ArticleAdmin(RevisionAdminMixin, SearchListingAdmin, SimpleHistoryAdmin):
     readonly_fields = ["published_at", "updated_at"]
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body", "topics"]}),
+        (None, {"fields": ["title", "slug", "summary", "lead_image", "body", "topics"]}),
         (_("Authorship and clinical review"), {"fields": ["author", "reviewer", "last_reviewed"]}),
         (_("Publishing"), {"fields": ["status", "publish_at", "published_at", "updated_at"]}),
         (
@@ -292,6 +293,7 @@ class ClinicSettingsAdmin(RevisionAdminMixin, SimpleHistoryAdmin):
             _("Licence and accreditation"),
             {"fields": ["licence_number", "licence_expires", "accreditations"]},
         ),
+        (_("Sharing"), {"fields": ["sharing_image"]}),
         (
             _("Social media"),
             {"fields": ["facebook_url", "instagram_url", "linkedin_url", "youtube_url"]},

@@ -72,6 +72,15 @@ class ProgramsConfig(AppConfig):
         # bomb); uploads are held to the same number (programs/images.py).
         PillowImage.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
 
+        from .models.images import rerender_texts_showing
+
+        for event, signal in (("saved", post_save), ("deleted", post_delete)):
+            signal.connect(
+                rerender_texts_showing,
+                sender=self.get_model("image"),
+                dispatch_uid=f"programs_image_{event}_rerender_texts",
+            )
+
         for model_name in CONTENT_MODELS:
             model = self.get_model(model_name)
             for event, signal in (("saved", post_save), ("deleted", post_delete)):

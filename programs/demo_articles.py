@@ -138,6 +138,7 @@ PEOPLE = [
 ARTICLES = [
     {
         "slug": "what-is-an-iop",
+        "lead_image": "evening-path",
         "title": "What an intensive outpatient program is, and how it compares",
         "summary": (
             "An IOP gives you several hours of treatment a week while you live at home. "
@@ -227,6 +228,7 @@ ARTICLES = [
     },
     {
         "slug": "why-group-therapy",
+        "lead_image": "circle-of-chairs",
         "title": "Why group therapy sits at the center of an IOP",
         "summary": (
             "Most of an evening in the program is spent in a group. Here is what "
@@ -307,6 +309,7 @@ ARTICLES = [
     },
     {
         "slug": "helping-someone-you-love",
+        "lead_image": "home-together",
         "title": "When someone you love is using: how to help without losing yourself",
         "summary": (
             "Watching a partner, parent or child struggle with drugs or alcohol is "
@@ -353,6 +356,7 @@ ARTICLES = [
     },
     {
         "slug": "virtual-iop-at-home",
+        "lead_image": "video-call",
         "title": "Virtual IOP: what a video session is like, and keeping it private at home",
         "summary": (
             "The virtual track brings the same groups and counseling to your screen. "

@@ -251,6 +251,7 @@ COMPARISON_TABLE = """Table: How IOP compares with other levels of care
 PAGES = [
     {
         "slug": "home",
+        "lead_image": "harbor-light",
         "layout": "home",
         "title": "Evening addiction treatment that fits around your life",
         "intro": (
@@ -289,6 +290,7 @@ PAGES = [
             "An Intensive Outpatient Program, or IOP, is treatment for substance use, for "
             "mental-health conditions, or for both at once. You come to sessions several "
             "times a week, then go home.\n\n"
+            "![](demo-image:circle-of-chairs)\n\n"
             "It sits between two other kinds of care:\n\n"
             "- **Standard outpatient therapy**, usually an hour or so a week.\n"
             "- **Residential or inpatient treatment**, where you live at the center and "
@@ -316,6 +318,7 @@ PAGES = [
     },
     {
         "slug": "schedule",
+        "lead_image": "evening-path",
         "layout": "schedule",
         "title": "Program schedule",
         "nav_label": "Schedule",
@@ -430,6 +433,7 @@ PAGES = [
     },
     {
         "slug": "admissions",
+        "lead_image": "home-together",
         "title": "How admissions works",
         "nav_label": "Admissions",
         "nav_order": 60,

@@ -40,6 +40,8 @@ ALLOWED_FORMATS = {
 MASTER_MAX_SIDE = 2400
 # Rendition widths, in pixels. A picture narrower than one of these gets its own width.
 RENDITION_WIDTHS = (400, 800, 1200, 1600)
+# The width a picture takes in the text column (--measure, 68ch), for `sizes`.
+TEXT_COLUMN_SIZES = "(min-width: 48rem) 42rem, calc(100vw - 2rem)"
 # og:image: a 1200-pixel-wide JPEG/PNG (what sharing previews ask for).
 SHARING_WIDTH = 1200
 SAVE_OPTIONS = {

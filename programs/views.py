@@ -106,7 +106,7 @@ def page(request, slug, now):
 
 def _serve_page(request, now, slug=None, layout=None):
     lookup = {"slug": slug} if slug else {"layout": layout}
-    content = Page.objects.prefetch_related("sections")
+    content = Page.objects.select_related("lead_image").prefetch_related("sections")
     try:
         current, preview = _current_or_preview(
             request, content, "programs.change_page", now, **lookup
@@ -231,7 +231,9 @@ def articles(request, now, topic=None, page=None):
 @require_safe
 @cached_page
 def article(request, slug, now):
-    content = Article.objects.select_related("author", "reviewer").prefetch_related("topics")
+    content = Article.objects.select_related("author", "reviewer", "lead_image").prefetch_related(
+        "topics"
+    )
     current, preview = _current_or_preview(
         request, content, "programs.change_article", now, slug=slug
     )
@@ -265,7 +267,7 @@ def team(request, now):
         request,
         "programs/team.html",
         {
-            "people": list(Person.objects.on_team_page()),
+            "people": list(Person.objects.on_team_page().select_related("photo")),
             "canonical_url": _absolute(reverse("programs:team")),
         },
     )
@@ -274,10 +276,10 @@ def team(request, now):
 @require_safe
 @cached_page
 def person(request, slug, now):
-    current = Person.objects.public(now).filter(slug=slug).first()
+    current = Person.objects.public(now).select_related("photo").filter(slug=slug).first()
     preview = False
     if current is None and request.user.has_perm("programs.change_person"):
-        current = Person.objects.filter(slug=slug).first()
+        current = Person.objects.select_related("photo").filter(slug=slug).first()
         preview = current is not None
     if current is None:
         raise Http404

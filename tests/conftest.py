@@ -22,10 +22,16 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session")
+def shared_media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path_factory):
-    """Uploaded pictures and their renditions go to a folder of the test's own."""
-    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+def media_root(settings, shared_media_root):
+    """Uploaded pictures and their renditions go to a folder of the test run's own,
+    shared by its tests so the demo pictures are drawn once (they are found by name)."""
+    settings.MEDIA_ROOT = shared_media_root
     return settings.MEDIA_ROOT
 
 

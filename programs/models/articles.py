@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .base import RendersMarkdown, Scheduled, ScheduledQuerySet, with_derived_fields
+from .images import library_image_field
 from .people import Person
 from .seo import SearchListing
 
@@ -109,8 +110,8 @@ class ArticleQuerySet(ScheduledQuerySet):
         return self.order_by(F("published_at").desc(nulls_last=True), "-pk")
 
     def for_list(self):
-        """What a list of articles shows, without the text."""
-        return self.defer("body", "body_html")
+        """What a list of articles shows, without the text, with its lead image."""
+        return self.defer("body", "body_html").select_related("lead_image")
 
     def related_to(self, article, topic_ids, now=None):
         """Other published articles, those sharing the most of `topic_ids` first."""
@@ -152,6 +153,13 @@ class Article(RendersMarkdown, Scheduled, SearchListing):
         help_text=_(
             "One plain sentence, at most 160 characters: shown in the library, by search "
             "engines and when the article is shared."
+        ),
+    )
+    lead_image = library_image_field(
+        _("lead image"),
+        _(
+            "Optional. A picture from the image library shown above the text, in the lists "
+            "of articles and when the article is shared."
         ),
     )
     body = models.TextField(

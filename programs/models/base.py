@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programs.markdown import render_markdown
+from programs.markdown import image_reference_errors, render_markdown
 from programs.placeholders import validate_placeholders
 
 
@@ -36,7 +36,9 @@ class RendersMarkdown:
     markdown_fields: dict[str, str] = {}
 
     def clean_fields(self, exclude=None):
-        """Also refuses an unknown placeholder ({{ … }}, programs/placeholders.py)."""
+        """Also refuses, beside the field, an unknown placeholder ({{ … }},
+        programs/placeholders.py) and a picture in the Markdown that is not one of the image
+        library's (it would otherwise vanish from the page unseen)."""
         errors = {}
         try:
             super().clean_fields(exclude)
@@ -45,10 +47,13 @@ class RendersMarkdown:
         for source in self.markdown_fields:
             if (exclude and source in exclude) or source in errors:
                 continue
+            problems = image_reference_errors(getattr(self, source))
             try:
                 validate_placeholders(getattr(self, source))
             except ValidationError as error:
-                errors[source] = error.error_list
+                problems = [*error.error_list, *problems]
+            if problems:
+                errors[source] = problems
         if errors:
             raise ValidationError(errors)
 

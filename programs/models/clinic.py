@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 
+from .images import library_image_field
+
 # --- The clinic ------------------------------------------------------------------------
 
 # Numbers used in fiction and demos, which libphonenumber rightly calls invalid: the
@@ -125,6 +127,13 @@ class ClinicSettings(models.Model):
     instagram_url = models.URLField(_("Instagram profile"), blank=True)
     linkedin_url = models.URLField(_("LinkedIn page"), blank=True)
     youtube_url = models.URLField(_("YouTube channel"), blank=True)
+    sharing_image = library_image_field(
+        _("default sharing image"),
+        _(
+            "The picture shown when a page without a lead image is shared (in a message "
+            "or on social media). Best at least 1200 pixels wide."
+        ),
+    )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     history = HistoricalRecords()
@@ -153,7 +162,7 @@ class ClinicSettings(models.Model):
     @classmethod
     def load(cls):
         """The clinic's settings, or None before anyone has entered them."""
-        return cls.objects.filter(pk=cls.SINGLETON_ID).first()
+        return cls.objects.select_related("sharing_image").filter(pk=cls.SINGLETON_ID).first()
 
     @property
     def social_links(self):
@@ -193,4 +202,5 @@ class ClinicSettings(models.Model):
             "licence_expires": self.licence_expires,
             "accreditations": self.accreditations,
             "social_links": self.social_links,
+            "sharing_image": self.sharing_image,
         }

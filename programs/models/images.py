@@ -11,6 +11,20 @@ from simple_history.models import HistoricalRecords
 from programs import images
 
 
+def library_image_field(verbose_name, help_text):
+    """An optional choice of one library picture. PROTECT: a picture in use cannot be
+    deleted by accident (the admin says where it is used)."""
+    return models.ForeignKey(
+        "programs.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+        help_text=help_text,
+    )
+
+
 class Image(models.Model):
     title = models.CharField(
         _("name in the library"),
@@ -128,3 +142,27 @@ class Image(models.Model):
     def markdown_reference(self):
         """What an editor types in Markdown to show this picture in the text."""
         return f"![{self.alt_text}](image:{self.pk})"
+
+
+def rerender_texts_showing(instance, **kwargs):
+    """Signal receiver (an image saved or deleted): the stored HTML of every Markdown
+    text that shows the image is rendered again, so it names the current renditions
+    and text alternative, or no longer shows a deleted image. Only the HTML field is
+    written (no history entry, no change of "last updated")."""
+    from django.apps import apps
+
+    from programs.markdown import IMAGE_REFERENCE, render_markdown
+
+    from .base import RendersMarkdown
+
+    def shows_it(text):
+        return any(int(number) == instance.pk for number in IMAGE_REFERENCE.findall(text))
+
+    for model in apps.get_app_config("programs").get_models():
+        if not issubclass(model, RendersMarkdown):
+            continue
+        for source, target in model.markdown_fields.items():
+            candidates = model.objects.filter(**{f"{source}__contains": f"image:{instance.pk}"})
+            for pk, text in candidates.values_list("pk", source):
+                if shows_it(text):
+                    model.objects.filter(pk=pk).update(**{target: render_markdown(text)})

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .base import RendersMarkdown, Scheduled, ScheduledQuerySet
+from .images import library_image_field
 from .seo import SearchListing
 
 
@@ -95,6 +96,13 @@ class Page(RendersMarkdown, Scheduled, SearchListing):
         blank=True,
         help_text=_("One or two plain sentences shown large under the heading. Optional."),
     )
+    lead_image = library_image_field(
+        _("lead image"),
+        _(
+            "Optional. A picture from the image library shown at the top of the page, and "
+            "when the page is shared."
+        ),
+    )
     meta_description = models.CharField(
         _("search and sharing description"),
         max_length=160,
@@ -109,7 +117,8 @@ class Page(RendersMarkdown, Scheduled, SearchListing):
         help_text=_(
             "Markdown: ## for a heading, - for a list, [words](https://…) for a link, "
             "a table with | columns |. A line “Table: …” just above a table becomes its "
-            "caption. Scripts and styles are removed."
+            "caption. ![what it shows](image:12) shows picture 12 of the image library "
+            "(its number is on its page there). Scripts and styles are removed."
         ),
     )
     body_html = models.TextField(editable=False, blank=True)

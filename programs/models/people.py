@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .base import RendersMarkdown
+from .images import library_image_field
 
 # One credential: "LCSW", "PMHNP-BC", "Ph.D.", "CADC III".
 CREDENTIAL = re.compile(r"[A-Z][A-Za-z0-9.\-/]*(?: [A-Z0-9][A-Za-z0-9.\-/]*)*")
@@ -92,6 +93,13 @@ class Person(RendersMarkdown, models.Model):
         choices=Role.choices,
         default=Role.THERAPY,
         help_text=_("Groups people on the team page, in the order of this list."),
+    )
+    photo = library_image_field(
+        _("photo"),
+        _(
+            "Optional. A picture from the image library, shown on the team page and the "
+            "person's page. Only with the person's written permission."
+        ),
     )
     bio = models.TextField(
         _("short biography"),

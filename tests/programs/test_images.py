@@ -32,6 +32,14 @@ HARMLESS_INFO = {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "pr
 HARMLESS_INFO |= {"progression", "loop", "background", "duration", "timestamp", "gamma"}
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """An empty storage for each test here: they look at every file stored."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture
 def marketing(client):
     client.force_login(make_user("morgan", groups=("Marketing",)))

@@ -8,12 +8,13 @@ unpublish it instead.
 """
 
 import datetime
+import re
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from programs import demo_articles, demo_content
+from programs import demo_articles, demo_content, demo_images
 from programs.models import (
     Article,
     ClinicSettings,
@@ -27,9 +28,25 @@ from programs.models import (
     Track,
 )
 
+DEMO_IMAGE = re.compile(r"demo-image:([a-z-]+)")
+
 
 def _time(text):
     return datetime.time.fromisoformat(text)
+
+
+def _with_pictures(fields):
+    """`fields` of a demo record with its picture (a slug of demo_images.PICTURES under
+    `lead_image`) made or found in the library, and each `demo-image:<slug>` in its
+    Markdown turned into that picture's `image:<number>`."""
+    fields = dict(fields)
+    if fields.get("lead_image"):
+        fields["lead_image"] = demo_images.picture(fields["lead_image"])
+    if "body" in fields:
+        fields["body"] = DEMO_IMAGE.sub(
+            lambda match: f"image:{demo_images.picture(match.group(1)).pk}", fields["body"]
+        )
+    return fields
 
 
 class Command(BaseCommand):
@@ -42,13 +59,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         created = []
         if ClinicSettings.load() is None:
-            ClinicSettings.objects.create(**demo_content.CLINIC)
+            ClinicSettings.objects.create(
+                **demo_content.CLINIC, sharing_image=demo_images.picture("harbor-light")
+            )
             created.append("clinic settings")
 
         for data in demo_content.PAGES:
             if Page.objects.filter(slug=data["slug"]).exists():
                 continue
-            fields = {key: value for key, value in data.items() if key != "sections"}
+            fields = _with_pictures(
+                {key: value for key, value in data.items() if key != "sections"}
+            )
             show_in_nav = "nav_order" in fields
             page = Page.objects.create(
                 status=Page.Status.PUBLISHED, show_in_nav=show_in_nav, **fields
@@ -98,7 +119,9 @@ class Command(BaseCommand):
                 created.append(f"topic {data['slug']}")
         for data in demo_articles.PEOPLE:
             if not Person.objects.filter(slug=data["slug"]).exists():
-                Person.objects.create(**data)
+                person = Person.objects.create(**data)
+                person.photo = demo_images.portrait(person)
+                person.save(update_fields=["photo"])
                 created.append(f"person {data['slug']}")
 
         now = timezone.now()
@@ -108,11 +131,13 @@ class Command(BaseCommand):
         for data in demo_articles.ARTICLES:
             if Article.objects.filter(slug=data["slug"]).exists():
                 continue
-            fields = {
-                key: value
-                for key, value in data.items()
-                if key not in {"topics", "author", "reviewer"} and not key.endswith("_days_ago")
-            }
+            fields = _with_pictures(
+                {
+                    key: value
+                    for key, value in data.items()
+                    if key not in {"topics", "author", "reviewer"} and not key.endswith("_days_ago")
+                }
+            )
             article = Article.objects.create(
                 status=Article.Status.PUBLISHED,
                 publish_at=now - datetime.timedelta(days=data["published_days_ago"]),
