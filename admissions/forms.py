@@ -45,11 +45,11 @@ CHOOSE_ONE = {"required": _("Please choose one.")}
 YES_NO = [("no", _("No")), ("yes", _("Yes"))]
 
 
-def privacy_url():
+def page_url(slug):
     try:
-        return reverse("programs:page", kwargs={"slug": "privacy"})
+        return reverse("programs:page", kwargs={"slug": slug})
     except NoReverseMatch:
-        return "/privacy/"
+        return f"/{slug}/"
 
 
 def reject_control_characters(value, allow_newlines=False):
@@ -244,13 +244,16 @@ class InquiryForm(forms.ModelForm):
             _("now."),
         )
         self.fields["consent"].label = format_html(
-            '{} <a href="{}">{}</a>{}',
+            '{} <a href="{}">{}</a> {} <a href="{}">{}</a>{}',
             _(
                 "I agree to be contacted by the admissions team about this inquiry, "
                 "and I have read the"
             ),
-            privacy_url(),
-            _("privacy notice"),
+            page_url("privacy"),
+            _("website privacy notice"),
+            _("and the"),
+            page_url("privacy-practices"),
+            _("Notice of Privacy Practices"),
             ".",
         )
         self.submission_token = None

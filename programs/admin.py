@@ -1,5 +1,5 @@
 """The content editors' admin: pages, schedule, therapies, questions, articles, people,
-clinic details.
+clinic details, accreditations.
 
 Every model keeps its change history (django-simple-history): the "History" button on
 each record shows who changed what and when, with the earlier text.
@@ -17,6 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import image_admin  # noqa: F401  (registers the image library's admin)
 from .models import (
+    Accreditation,
     Article,
     ClinicSettings,
     FaqEntry,
@@ -230,8 +231,19 @@ class ClinicSettingsAdmin(SimpleHistoryAdmin):
         (_("Address"), {"fields": ["street_address", "city", "region", "postal_code"]}),
         (_("Opening hours"), {"fields": ["opening_hours", "opening_hours_spec"]}),
         (
-            _("Licence and accreditation"),
-            {"fields": ["licence_number", "licence_expires", "accreditations"]},
+            _("State license"),
+            {
+                "fields": [
+                    "license_authority",
+                    "license_title",
+                    "license_number",
+                    "license_expires",
+                ],
+                "description": _(
+                    "Accreditations and memberships have their own list: "
+                    "“Accreditations and memberships”."
+                ),
+            },
         ),
         (
             _("Social media"),
@@ -250,3 +262,12 @@ class ClinicSettingsAdmin(SimpleHistoryAdmin):
         if existing is not None:
             return redirect(reverse("admin:programs_clinicsettings_change", args=[existing.pk]))
         return super().changelist_view(request, extra_context)
+
+
+@admin.register(Accreditation)
+class AccreditationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "issuer", "kind", "mark", "order", "is_published"]
+    list_filter = ["kind", "is_published"]
+    search_fields = ["name", "issuer"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fields = ["kind", "name", "issuer", "mark", "url", "order", "is_published"]

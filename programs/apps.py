@@ -18,6 +18,7 @@ CONTENT_MODELS = (
     "article",
     "clinicsettings",
     "image",
+    "accreditation",
 )
 # The clinic's details are one record: Marketing may correct it, never add or delete it.
 SINGLE_RECORD_MODELS = ("clinicsettings",)

@@ -85,9 +85,8 @@ def make_clinic_settings(**overrides):
         "postal_code": "97001",
         "opening_hours": "Office: Monday to Friday, 9 am to 5 pm",
         "opening_hours_spec": "Mo-Fr 09:00-17:00",
-        "licence_number": "TEST123",
-        "licence_expires": datetime.date(2030, 1, 31),
-        "accreditations": "Test accreditation",
+        "license_number": "TEST123",
+        "license_expires": datetime.date(2030, 1, 31),
     }
     fields.update(overrides)
     return ClinicSettings.objects.create(**fields)
