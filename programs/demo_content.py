@@ -297,6 +297,19 @@ PAGES = [
             "You do not have to have everything figured out before you call. Reaching out is "
             "a good first step."
         ),
+        "sections": [
+            (
+                "What happens when you reach out",
+                "1. **You call or send a message,** at any hour. An admissions counselor "
+                "listens. You can stay anonymous while you ask questions.\n"
+                "2. **We talk about what is going on** and whether an evening program fits. "
+                "If another kind of care would suit you better, we say so and help you "
+                "find it.\n"
+                "3. **A short assessment and an insurance check,** then we agree on your "
+                "evenings and a start date.\n\n"
+                "Calling does not commit you to anything.",
+            ),
+        ],
     },
     {
         "slug": "what-is-iop",

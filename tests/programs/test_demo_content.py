@@ -63,7 +63,7 @@ def test_demo_content_creates_the_whole_site():
         "ClinicSettings": 1,
         "Accreditation": 2,
         "Page": 12,
-        "PageSection": 4,
+        "PageSection": 5,
         "Track": 2,
         "Session": 6,
         "Therapy": 7,

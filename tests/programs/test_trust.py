@@ -69,7 +69,7 @@ def test_every_page_has_the_badges_social_links_and_both_privacy_notices(client,
         if path == "/no-such-page/":
             continue  # rendered from settings alone, see the next test
         footer = page.find("footer").text()
-        assert texts(page, "li", "badge") == [
+        assert texts(page.find("footer"), "li", "badge") == [
             "TJC The Joint Commission Behavioral Health Care and Human Services Accreditation",
             "NAATP National Association of Addiction Treatment Providers Member program",
         ], path
@@ -102,10 +102,10 @@ def test_badges_are_text_with_the_mark_hidden_from_screen_readers(client):
     response = client.get("/")
 
     page = page_of(response)
-    assert texts(page, "li", "badge") == [
+    assert texts(page.find("footer"), "li", "badge") == [
         "TJC The Joint Commission Behavioral Health Care Accreditation"
     ]
-    marks = page.find_all(class_="badge-mark")
+    marks = page.find("footer").find_all(class_="badge-mark")
     assert [mark.attrs.get("aria-hidden") for mark in marks] == ["true"]
     assert "NOPE" not in response.content.decode()
 
@@ -122,7 +122,7 @@ def test_footer_accreditations_cost_one_query_for_one_or_many(
     with django_assert_max_num_queries(40) as many:
         response = client.get("/")
 
-    assert len(page_of(response).find_all("li", class_="badge")) == 13
+    assert len(page_of(response).find("footer").find_all("li", class_="badge")) == 13
     assert len(many.captured_queries) == len(one.captured_queries)
 
 
@@ -148,7 +148,7 @@ def test_marketing_edits_accreditations_and_the_next_page_shows_them(client):
     assert response.status_code == 302
     badge = Accreditation.objects.get()
     assert badge.url == "https://ocrp.example"
-    assert texts(page_of(client.get("/")), "li", "badge") == [
+    assert texts(page_of(client.get("/")).find("footer"), "li", "badge") == [
         "OCRP Oregon Council of Recovery Programs Member"
     ]
 
@@ -287,3 +287,53 @@ def test_site_script_is_deferred_and_no_script_blocks_the_first_paint(client, de
         assert {attrs.get("type") for attrs in scripts if not attrs.get("src")} <= {
             "application/ld+json"
         }, path
+
+
+# --- The home page ---------------------------------------------------------------------
+
+
+def test_home_page_shows_the_hero_the_trust_marks_the_team_and_the_newest_articles(
+    client, demo_content
+):
+    page = page_of(client.get("/"))
+
+    headings = [heading.text() for heading in page.find_all("h2")]
+    order = [
+        "Licensed, accredited and confidential",
+        "What we offer",
+        "The evening schedule at a glance",
+        "What happens when you reach out",
+        "The people you would meet",
+        "From our article library",
+        "Ready to talk? We are here day and night.",
+    ]
+    assert [heading for heading in headings if heading in order] == order
+    strip = page.find("section", class_="trust-strip")
+    assert (
+        strip.find("p", class_="trust-license")
+        .text()
+        .startswith("Licensed by the Oregon Health Authority.")
+    )
+    assert texts(strip, "li", "badge")[0].startswith("TJC The Joint Commission")
+    team = [card.find("h3").text() for card in page.find_all("li", class_="person-card")]
+    assert team == [
+        "Dana Reyes, LCSW, CADC III",
+        "Marcus Hale, MD",
+        "Priya Nandakumar, PMHNP-BC",
+        "Jordan Whitaker, LPC, CADC II",
+    ]
+    # The drawn picture is decorative: the heading beside it says what matters.
+    art = page.find("div", class_="hero-media").find("svg")
+    assert (art.attrs["aria-hidden"], art.attrs["width"], art.attrs["height"]) == (
+        "true",
+        "480",
+        "320",
+    )
+
+
+def test_logo_is_drawn_inline_and_the_link_is_named_by_the_clinic(client, demo_content):
+    brand = page_of(client.get("/team/")).find("a", class_="brand")
+
+    logo = brand.find("svg")
+    assert logo.attrs["aria-hidden"] == "true"
+    assert brand.text() == "Harbor Light Recovery"
