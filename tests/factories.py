@@ -92,6 +92,21 @@ def make_clinic_settings(**overrides):
     return ClinicSettings.objects.create(**fields)
 
 
+def make_accreditation(**overrides):
+    """A published accreditation, shown in the footer."""
+    from programs.models import Accreditation
+
+    fields = {
+        "name": "Behavioral Health Care Accreditation",
+        "issuer": "The Joint Commission",
+        "mark": "TJC",
+        "url": "https://www.qualitycheck.org/",
+        "is_published": True,
+    }
+    fields.update(overrides)
+    return Accreditation.objects.create(**fields)
+
+
 # --- admissions ----------------------------------------------------------------------
 
 

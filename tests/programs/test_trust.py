@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 
 from programs.models import Accreditation
-from tests.factories import make_clinic_settings, make_user
+from tests.factories import make_accreditation, make_clinic_settings, make_user
 from tests.html import page_of, parse
 
 pytestmark = pytest.mark.django_db
@@ -38,18 +38,6 @@ def every_page(client):
 
 def texts(page, tag, class_):
     return [element.text() for element in page.find_all(tag, class_=class_)]
-
-
-def make_accreditation(**overrides):
-    fields = {
-        "name": "Behavioral Health Care Accreditation",
-        "issuer": "The Joint Commission",
-        "mark": "TJC",
-        "url": "https://www.qualitycheck.org/",
-        "is_published": True,
-    }
-    fields.update(overrides)
-    return Accreditation.objects.create(**fields)
 
 
 def json_ld(html):
