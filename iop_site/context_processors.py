@@ -30,7 +30,7 @@ def _clinic():
 def _accreditations():
     from programs.models import Accreditation
 
-    return list(Accreditation.objects.published())
+    return list(Accreditation.objects.published().select_related("badge"))
 
 
 def _nav_items():

@@ -270,4 +270,6 @@ class AccreditationAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "is_published"]
     search_fields = ["name", "issuer"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    fields = ["kind", "name", "issuer", "mark", "url", "order", "is_published"]
+    fields = ["kind", "name", "issuer", "mark", "badge", "url", "order", "is_published"]
+    autocomplete_fields = ["badge"]
+    list_select_related = ["badge"]

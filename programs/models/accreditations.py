@@ -37,6 +37,18 @@ class Accreditation(OrderedPublishable):
             "always written beside it, so the badge is never the only way to read it."
         ),
     )
+    badge = models.ForeignKey(
+        "programs.Image",
+        verbose_name=_("badge picture"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "Optional: a picture of the badge from the image library, shown instead of the "
+            "drawn letters. The name and issuer are always written beside it."
+        ),
+    )
     url = models.URLField(
         _("link"),
         blank=True,

@@ -325,3 +325,21 @@ def test_logo_is_drawn_inline_and_the_link_is_named_by_the_clinic(client, demo_c
     logo = brand.find("svg")
     assert logo.attrs["aria-hidden"] == "true"
     assert brand.text() == "Harbor Light Recovery"
+
+
+def test_a_badge_picture_from_the_library_takes_the_drawn_marks_place(client):
+    from tests.programs.factories import make_image
+
+    make_accreditation(badge=make_image(title="TJC seal", alt_text="The Joint Commission seal"))
+
+    page = page_of(client.get("/"))
+
+    mark = page.find("footer").find("span", class_="badge-picture")
+    image = mark.find("img")
+    # Hidden from screen readers like the drawn mark: the words beside it say it.
+    assert mark.attrs["aria-hidden"] == "true"
+    assert (bool(image.attrs["srcset"]), image.attrs["loading"]) == (True, "lazy")
+    assert (int(image.attrs["width"]) > 0, int(image.attrs["height"]) > 0) == (True, True)
+    assert texts(page.find("footer"), "li", "badge") == [
+        "The Joint Commission Behavioral Health Care Accreditation"
+    ]
