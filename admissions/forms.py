@@ -46,11 +46,27 @@ CHOOSE_ONE = {"required": _("Please choose one.")}
 YES_NO = [("no", _("No")), ("yes", _("Yes"))]
 
 
-def privacy_url():
+def page_url(slug):
     try:
-        return reverse("programs:page", kwargs={"slug": "privacy"})
+        return reverse("programs:page", kwargs={"slug": slug})
     except NoReverseMatch:
-        return "/privacy/"
+        return f"/{slug}/"
+
+
+def notice_link(slug, text):
+    """A link to one of the privacy notices (content pages), saying "(in English)" before
+    the visitor follows it, and to screen readers (hreflang), when the form is in
+    another language than the notice."""
+    notice_language = privacy_notice_language()
+    if notice_language == form_language():
+        return format_html('<a href="{}">{}</a>', page_url(slug), text)
+    return format_html(
+        '<a href="{}" hreflang="{}">{}</a> {}',
+        page_url(slug),
+        notice_language,
+        text,
+        _("(in English)"),
+    )
 
 
 def privacy_notice_language():
@@ -258,25 +274,15 @@ class InquiryForm(forms.ModelForm):
             _("or"),
             _("now."),
         )
-        notice_language = privacy_notice_language()
-        if notice_language == form_language():
-            notice_link = format_html('<a href="{}">{}</a>', privacy_url(), _("privacy notice"))
-        else:
-            # Said before the visitor follows it, and to screen readers (hreflang).
-            notice_link = format_html(
-                '<a href="{}" hreflang="{}">{}</a> {}',
-                privacy_url(),
-                notice_language,
-                _("privacy notice"),
-                _("(in English)"),
-            )
         self.fields["consent"].label = format_html(
-            "{} {}{}",
+            "{} {} {} {}{}",
             _(
                 "I agree to be contacted by the admissions team about this inquiry, "
                 "and I have read the"
             ),
-            notice_link,
+            notice_link("privacy", _("website privacy notice")),
+            _("and the"),
+            notice_link("privacy-practices", _("Notice of Privacy Practices")),
             ".",
         )
         self.submission_token = None

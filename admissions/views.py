@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -109,6 +110,7 @@ def form_page(request, form, refusal="", status=200):
             "form_token": token,
             "fields_cache_key": fields_cache_key,
             "refusal": refusal,
+            "canonical_url": settings.SITE_URL + reverse("admissions:inquiry"),
         },
         status=status,
     )

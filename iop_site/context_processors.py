@@ -11,10 +11,12 @@ def clinic_fallback():
     database cannot be asked (error pages), or before the clinic's details are entered."""
     phone = settings.CLINIC_FALLBACK_PHONE
     digits = "".join(ch for ch in phone if ch.isdigit())
+    e164 = f"+1{digits}" if len(digits) == 10 else f"+{digits}"
     return {
         "name": settings.CLINIC_FALLBACK_NAME,
         "phone": phone,
-        "phone_uri": f"tel:+1{digits}" if len(digits) == 10 else f"tel:{digits}",
+        "phone_e164": e164,
+        "phone_uri": f"tel:{e164}",
     }
 
 
@@ -23,6 +25,12 @@ def _clinic():
 
     clinic_settings = ClinicSettings.load()
     return clinic_settings.as_context() if clinic_settings else clinic_fallback()
+
+
+def _accreditations():
+    from programs.models import Accreditation
+
+    return list(Accreditation.objects.published().select_related("badge"))
 
 
 def _nav_items():
@@ -45,5 +53,6 @@ def site(request):
     return {
         "clinic": SimpleLazyObject(_clinic),
         "nav_items": SimpleLazyObject(_nav_items),
+        "accreditations": SimpleLazyObject(_accreditations),
         "site_url": settings.SITE_URL,
     }

@@ -67,6 +67,9 @@ def render_error_page(status, request_id="", kind=None):
         {
             "clinic": clinic_fallback(),
             "nav_items": [],
+            "accreditations": [],
+            # Structured data names the site by its absolute address, as on every page.
+            "site_url": settings.SITE_URL,
             "title": title,
             "message": message,
             "request_id": request_id,

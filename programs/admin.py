@@ -1,5 +1,5 @@
 """The content editors' admin: pages, schedule, therapies, questions, articles, people,
-clinic details.
+clinic details, accreditations.
 
 Every model keeps its change history (django-simple-history). Pages, articles and the
 clinic settings also keep revisions (programs/admin_revisions.py): a change to a live
@@ -20,6 +20,7 @@ from . import image_admin  # noqa: F401  (registers the image library's admin)
 from .admin_revisions import RevisionAdminMixin, is_live
 from .editor_admin import ContentEditorAdmin, ContentEditorInline
 from .models import (
+    Accreditation,
     Article,
     ClinicSettings,
     FaqEntry,
@@ -278,7 +279,7 @@ class ClinicSettingsAdmin(RevisionAdminMixin, SimpleHistoryAdmin):
     or deleted."""
 
     approval_rule = _(
-        "A change to the admissions phone, the address or the licence is published by "
+        "A change to the admissions phone, the address or the license is published by "
         "a member of the Publisher group; other changes by any editor."
     )
 
@@ -290,8 +291,19 @@ class ClinicSettingsAdmin(RevisionAdminMixin, SimpleHistoryAdmin):
         (_("Address"), {"fields": ["street_address", "city", "region", "postal_code"]}),
         (_("Opening hours"), {"fields": ["opening_hours", "opening_hours_spec"]}),
         (
-            _("Licence and accreditation"),
-            {"fields": ["licence_number", "licence_expires", "accreditations"]},
+            _("State license"),
+            {
+                "fields": [
+                    "license_authority",
+                    "license_title",
+                    "license_number",
+                    "license_expires",
+                ],
+                "description": _(
+                    "Accreditations and memberships have their own list: "
+                    "“Accreditations and memberships”."
+                ),
+            },
         ),
         (_("Sharing"), {"fields": ["sharing_image"]}),
         (
@@ -311,3 +323,14 @@ class ClinicSettingsAdmin(RevisionAdminMixin, SimpleHistoryAdmin):
         if existing is not None:
             return redirect(reverse("admin:programs_clinicsettings_change", args=[existing.pk]))
         return super().changelist_view(request, extra_context)
+
+
+@admin.register(Accreditation)
+class AccreditationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "issuer", "kind", "mark", "order", "is_published"]
+    list_filter = ["kind", "is_published"]
+    search_fields = ["name", "issuer"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fields = ["kind", "name", "issuer", "mark", "badge", "url", "order", "is_published"]
+    autocomplete_fields = ["badge"]
+    list_select_related = ["badge"]

@@ -18,6 +18,7 @@ CONTENT_MODELS = (
     "article",
     "clinicsettings",
     "image",
+    "accreditation",
 )
 # Edited by Marketing too, but never shown on a page (no page cache version change).
 EDITOR_MODELS = ("redirect",)

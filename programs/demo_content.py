@@ -20,10 +20,37 @@ CLINIC = {
         "Evening groups: see the schedule"
     ),
     "opening_hours_spec": "Mo-Fr 09:00-21:00\nSa 10:00-21:00",
-    "licence_number": "000000AP",
-    "licence_expires": datetime.date(2027, 5, 31),
-    "accreditations": "Licensed by the state health authority as an outpatient treatment program.",
+    # Oregon approves substance-use treatment programs with a Certificate of Approval.
+    "license_authority": "Oregon Health Authority",
+    "license_title": "Certificate of Approval",
+    "license_number": "000000AP",
+    "license_expires": datetime.date(2027, 5, 31),
+    # Placeholders: plain links, never embeds or widgets.
+    "facebook_url": "https://www.facebook.com/harborlightrecovery.demo",
+    "instagram_url": "https://www.instagram.com/harborlightrecovery.demo/",
+    "linkedin_url": "https://www.linkedin.com/company/harborlightrecovery-demo/",
 }
+
+# Demo values for the trust marks: marketing replaces them with the clinic's own. Each is
+# drawn as a text mark of the site's own making, never a copy of the body's logo.
+ACCREDITATIONS = [
+    {
+        "kind": "accreditation",
+        "name": "Behavioral Health Care and Human Services Accreditation",
+        "issuer": "The Joint Commission",
+        "mark": "TJC",
+        "url": "https://www.qualitycheck.org/",
+        "order": 10,
+    },
+    {
+        "kind": "membership",
+        "name": "Member program",
+        "issuer": "National Association of Addiction Treatment Providers",
+        "mark": "NAATP",
+        "url": "https://www.naatp.org/",
+        "order": 20,
+    },
+]
 
 TRACKS = [
     {
@@ -272,6 +299,19 @@ PAGES = [
             "You do not have to have everything figured out before you call. Reaching out is "
             "a good first step."
         ),
+        "sections": [
+            (
+                "What happens when you reach out",
+                "1. **You call or send a message,** at any hour. An admissions counselor "
+                "listens. You can stay anonymous while you ask questions.\n"
+                "2. **We talk about what is going on** and whether an evening program fits. "
+                "If another kind of care would suit you better, we say so and help you "
+                "find it.\n"
+                "3. **A short assessment and an insurance check,** then we agree on your "
+                "evenings and a start date.\n\n"
+                "Calling does not commit you to anything.",
+            ),
+        ],
     },
     {
         "slug": "what-is-iop",
@@ -418,7 +458,7 @@ PAGES = [
             "without having to explain.\n\n"
             "## Structure and accountability\n\n"
             "A set schedule, a counselor who knows you, and random drug tests help you stay "
-            "on course. You practise new skills in everyday life and bring the hard moments "
+            "on course. You practice new skills in everyday life and bring the hard moments "
             "back to a safe place.\n\n"
             "## What the research says\n\n"
             "A 2014 review of the research looked at intensive outpatient programs for "
@@ -484,7 +524,7 @@ PAGES = [
     },
     {
         "slug": "privacy",
-        "title": "Privacy notice",
+        "title": "Website privacy notice",
         "intro": "What we collect, why, who sees it and how long we keep it.",
         "meta_description": (
             "How Harbor Light Recovery handles what you tell us through this website and "
@@ -529,6 +569,9 @@ PAGES = [
             "family or the police, that you contacted us or are in treatment without your "
             "written permission, except in the few cases the law allows, such as a medical "
             "emergency.\n\n"
+            "Once you are in our care, our [Notice of Privacy Practices](/privacy-practices/) "
+            "explains in full how we use and protect your health information, and your "
+            "rights.\n\n"
             "## This website\n\n"
             "The site has no trackers, no advertising and no analytics. It loads nothing "
             "from other companies: no fonts, maps, videos or tracking pixels.\n\n"
@@ -545,6 +588,101 @@ PAGES = [
             "## Your choices\n\n"
             "You may ask to see, correct or delete your inquiry. Call admissions and we "
             "will help. You can also contact us without the form, by phone, at any hour."
+        ),
+    },
+    {
+        "slug": "privacy-practices",
+        "title": "Notice of Privacy Practices",
+        "intro": (
+            "How we may use and share your health information, the rights you have over it, "
+            "and how to complain if you think we got it wrong. Please read it carefully."
+        ),
+        "meta_description": (
+            "Harbor Light Recovery's HIPAA Notice of Privacy Practices, with the federal "
+            "confidentiality notice for substance use treatment records (42 CFR Part 2)."
+        ),
+        "body": (
+            "This notice covers the health information we hold about you as a patient of "
+            "our programs: your treatment records, the results of your assessments and "
+            "tests, and your billing records. The website's own privacy notice, about what "
+            "this site and its inquiry form collect, is [a separate page](/privacy/).\n\n"
+            "**Effective date:** December 1, 2026\n\n"
+            "## Two laws protect you\n\n"
+            "- **HIPAA**, the federal health privacy law, protects all of your health "
+            "information.\n"
+            "- **42 CFR Part 2**, a federal rule for substance use treatment programs, gives "
+            "the records of your substance use treatment extra protection. Where the two "
+            "differ, we follow the stricter one.\n\n"
+            "## Confidentiality of substance use treatment records (42 CFR Part 2)\n\n"
+            "Your records from our substance use program are confidential under federal "
+            "law. In general we may not say to anyone outside the program that you are a "
+            "patient here, or share anything that shows you have or had a substance use "
+            "disorder, unless:\n\n"
+            "- you agree in writing, on a consent form that names who may receive what and "
+            "for what purpose; or\n"
+            "- the federal rule allows it without your consent, for example to medical staff "
+            "in a medical emergency, for certain research and audits with strict safeguards, "
+            "to report suspected child abuse or neglect as state law requires, or under a "
+            "court order that meets the rule's special conditions.\n\n"
+            "Your records may not be used to bring criminal charges against you, or to "
+            "investigate you, without your consent or a court order that meets the rule's "
+            "conditions. The rule does not protect information about a crime committed on "
+            "our premises or against our staff, or threats to commit one.\n\n"
+            "If you think we have broken this rule, you may report it to the U.S. Department "
+            "of Health and Human Services (see \u201cHow to complain\u201d below). Reporting "
+            "will never affect your care.\n\n"
+            "## How we may use and share your health information\n\n"
+            "- **For your treatment:** within our care team, so your counselor, therapist "
+            "and prescriber can work together. Sharing with a provider outside the program "
+            "needs your written consent.\n"
+            "- **For payment:** to bill your insurance, with your written consent for "
+            "substance use treatment records.\n"
+            "- **To run our program:** to check the quality of our care, train staff and "
+            "meet our license's requirements, with only the information each task "
+            "needs.\n"
+            "- **When the law requires it:** for example to report suspected child abuse, "
+            "or to prevent a serious and imminent threat to someone's health or safety, "
+            "always within the limits above.\n\n"
+            "Any other use, including marketing, needs your written permission. We never "
+            "sell your health information. You may take back a consent in writing at any "
+            "time, except for what we have already done in reliance on it.\n\n"
+            "## Your rights\n\n"
+            "You have the right to:\n\n"
+            "- **see and get a copy** of your health records, on paper or electronically;\n"
+            "- **ask us to correct** information you believe is wrong or incomplete;\n"
+            "- **get a list of disclosures:** who we shared your information with, when and "
+            "why, for the past six years;\n"
+            "- **ask us to limit** what we use or share. We will consider every request; if "
+            "you pay for a service in full yourself, you may ask us not to tell your health "
+            "plan about it, and we will agree;\n"
+            "- **ask us to contact you confidentially:** at another address or phone "
+            "number, or only in certain ways. We will agree to any reasonable request;\n"
+            "- **get a paper copy of this notice** at any time, even if you agreed to get "
+            "it electronically;\n"
+            "- **choose someone to act for you,** such as a legal guardian or a person with "
+            "your power of attorney.\n\n"
+            "To use any of these rights, ask your counselor or contact our privacy officer "
+            "below. It costs nothing, except a reasonable fee for extra copies.\n\n"
+            "## Our duties\n\n"
+            "- We must keep your health information private and secure, as the law "
+            "requires.\n"
+            "- We must give you this notice and follow it.\n"
+            "- We will tell you promptly if a breach may have exposed your information.\n"
+            "- We may change this notice. The new version will apply to all the information "
+            "we hold, and will be posted here and at our clinic with its effective date.\n\n"
+            "## How to complain\n\n"
+            "If you think your privacy rights have been violated, you may complain:\n\n"
+            "- **to us**, by telling our privacy officer (below); and\n"
+            "- **to the U.S. Department of Health and Human Services, Office for Civil "
+            "Rights**, online at [hhs.gov/ocr/complaints](https://www.hhs.gov/ocr/complaints/"
+            "index.html), by calling 1-800-368-1019 (TDD 1-800-537-7697), or by writing to "
+            "200 Independence Avenue SW, Washington, DC 20201.\n\n"
+            "We will never hold a complaint against you or treat you differently because you "
+            "made one.\n\n"
+            "## Our privacy officer\n\n"
+            "Privacy Officer, Harbor Light Recovery  \n"
+            "200 Lantern Way, Suite 3, Bayport, OR 97000  \n"
+            "Phone: (555) 010-0199, any day, at any hour; ask for the privacy officer."
         ),
     },
     {

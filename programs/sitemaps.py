@@ -1,6 +1,6 @@
 """sitemap.xml: every published page and article not hidden from search engines, the
-library and the team, with absolute addresses on SITE_URL and the time each last
-changed."""
+library, the team and the inquiry form, with absolute addresses on SITE_URL and the time
+each last changed."""
 
 from urllib.parse import urlsplit
 
@@ -67,13 +67,17 @@ class PersonSitemap(SiteSitemap):
 
 
 class ListSitemap(SiteSitemap):
-    """The library and the team page: changed when their newest entry changed."""
+    """The library, the team page and the inquiry form. The lists changed when their
+    newest entry changed; the form page has no such date."""
 
     changefreq = "weekly"
-    priority = 0.5
 
     def items(self):
-        return ["programs:articles", "programs:team"]
+        return ["programs:articles", "programs:team", "admissions:inquiry"]
+
+    def priority(self, name):
+        # The form is where a visitor asks for help: next to the home page.
+        return 0.8 if name == "admissions:inquiry" else 0.5
 
     def location(self, name):
         return reverse(name)
@@ -81,7 +85,9 @@ class ListSitemap(SiteSitemap):
     def lastmod(self, name):
         if name == "programs:articles":
             return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
-        return Person.objects.on_team_page().aggregate(latest=Max("updated_at"))["latest"]
+        if name == "programs:team":
+            return Person.objects.on_team_page().aggregate(latest=Max("updated_at"))["latest"]
+        return None
 
 
 SITEMAPS = {

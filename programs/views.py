@@ -30,6 +30,7 @@ from .sitemaps import SITEMAPS
 ARTICLES_PER_PAGE = 10
 RELATED_ARTICLES = 3
 HOME_PAGE_ARTICLES = 3
+HOME_PAGE_PEOPLE = 4
 
 
 def cached_page(view):
@@ -170,6 +171,7 @@ def _layout_context(current, now):
                 "tracks": _published_tracks(),
                 "highlights": list(highlights),
                 "latest_articles": list(latest[:HOME_PAGE_ARTICLES]),
+                "team": list(Person.objects.on_team_page()[:HOME_PAGE_PEOPLE]),
             }
         case Page.Layout.SCHEDULE:
             return {"tracks": _published_tracks()}

@@ -85,12 +85,26 @@ def make_clinic_settings(**overrides):
         "postal_code": "97001",
         "opening_hours": "Office: Monday to Friday, 9 am to 5 pm",
         "opening_hours_spec": "Mo-Fr 09:00-17:00",
-        "licence_number": "TEST123",
-        "licence_expires": datetime.date(2030, 1, 31),
-        "accreditations": "Test accreditation",
+        "license_number": "TEST123",
+        "license_expires": datetime.date(2030, 1, 31),
     }
     fields.update(overrides)
     return ClinicSettings.objects.create(**fields)
+
+
+def make_accreditation(**overrides):
+    """A published accreditation, shown in the footer."""
+    from programs.models import Accreditation
+
+    fields = {
+        "name": "Behavioral Health Care Accreditation",
+        "issuer": "The Joint Commission",
+        "mark": "TJC",
+        "url": "https://www.qualitycheck.org/",
+        "is_published": True,
+    }
+    fields.update(overrides)
+    return Accreditation.objects.create(**fields)
 
 
 # --- admissions ----------------------------------------------------------------------

@@ -195,7 +195,7 @@ class InquiryWorklist:
     def received(self, inquiry):
         return format_html(
             '<time datetime="{}">{}</time><br><span class="quiet">{}</span>',
-            inquiry.received_at.isoformat(),
+            inquiry.received_at.isoformat(timespec="seconds"),
             date_format(timezone.localtime(inquiry.received_at), "SHORT_DATETIME_FORMAT"),
             naturaltime(inquiry.received_at),
         )

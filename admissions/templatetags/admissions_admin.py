@@ -75,7 +75,11 @@ def countdown(due_at, now=None):
 @register.simple_tag
 def deadline(due_at, now=None):
     """The countdown to `due_at` in a <time> element that carries the deadline itself."""
-    return format_html('<time datetime="{}">{}</time>', due_at.isoformat(), countdown(due_at, now))
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        due_at.isoformat(timespec="seconds"),
+        countdown(due_at, now),
+    )
 
 
 def phone_for_reading(phone):

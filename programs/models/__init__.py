@@ -6,6 +6,7 @@ Markdown typed by staff is rendered once, on save, into a stored and sanitized H
 field (`*_html`), so a public request never parses Markdown.
 """
 
+from .accreditations import Accreditation
 from .articles import Article, Topic
 from .base import next_go_live
 from .clinic import ClinicSettings, parse_phone, validate_clinic_phone
@@ -18,6 +19,7 @@ from .schedule import Mode, Session, Track, hours_label
 from .seo import Redirect
 
 __all__ = [
+    "Accreditation",
     "Article",
     "ClinicSettings",
     "FaqEntry",

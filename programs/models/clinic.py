@@ -20,7 +20,7 @@ from .images import library_image_field
 FICTIONAL_US_NUMBER = re.compile(r"\+1(555\d{7}|\d{3}55501\d{2})")
 
 
-PHONE_ERROR = _("Enter a phone number that can be dialled, e.g. (201) 555-0123.")
+PHONE_ERROR = _("Enter a phone number that can be dialed, e.g. (201) 555-0123.")
 
 
 def parse_phone(value):
@@ -84,8 +84,8 @@ class ClinicSettings(models.Model):
         "city",
         "region",
         "postal_code",
-        "licence_number",
-        "licence_expires",
+        "license_number",
+        "license_expires",
     )
 
     name = models.CharField(_("clinic name"), max_length=120)
@@ -115,14 +115,26 @@ class ClinicSettings(models.Model):
             "“Mo-Fr 09:00-17:00”. Days: Mo Tu We Th Fr Sa Su."
         ),
     )
-    licence_number = models.CharField(_("state licence number"), max_length=60, blank=True)
-    licence_expires = models.DateField(_("licence valid until"), null=True, blank=True)
-    accreditations = models.CharField(
-        _("accreditations"),
-        max_length=300,
+    license_authority = models.CharField(
+        _("licensing agency"),
+        max_length=120,
         blank=True,
-        help_text=_("Shown in the footer, e.g. the accrediting bodies' names."),
+        help_text=_(
+            "The state agency that licenses or approves the program, e.g. “Oregon Health "
+            "Authority”. Named in the footer's license line."
+        ),
     )
+    license_title = models.CharField(
+        _("license name"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "What the agency calls it, e.g. “Certificate of Approval”. Left empty, the "
+            "footer says “State license”."
+        ),
+    )
+    license_number = models.CharField(_("state license number"), max_length=60, blank=True)
+    license_expires = models.DateField(_("license valid until"), null=True, blank=True)
     facebook_url = models.URLField(_("Facebook page"), blank=True)
     instagram_url = models.URLField(_("Instagram profile"), blank=True)
     linkedin_url = models.URLField(_("LinkedIn page"), blank=True)
@@ -198,9 +210,10 @@ class ClinicSettings(models.Model):
             "opening_hours_spec": [
                 line.strip() for line in self.opening_hours_spec.splitlines() if line.strip()
             ],
-            "licence_number": self.licence_number,
-            "licence_expires": self.licence_expires,
-            "accreditations": self.accreditations,
+            "license_authority": self.license_authority,
+            "license_title": self.license_title,
+            "license_number": self.license_number,
+            "license_expires": self.license_expires,
             "social_links": self.social_links,
             "sharing_image": self.sharing_image,
         }

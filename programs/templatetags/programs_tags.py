@@ -86,6 +86,13 @@ def _timestamp(moment):
     return timezone.localtime(moment).isoformat(timespec="seconds")
 
 
+@register.filter
+def iso_seconds(moment):
+    """A moment for <time datetime>: to the second, as the HTML standard and the W3C
+    validator accept it (Django's "c" format adds microseconds when there are any)."""
+    return _timestamp(moment) if moment else ""
+
+
 def _person_json_ld(person, site_url):
     data = {
         "@type": "Person",

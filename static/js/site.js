@@ -1,17 +1,25 @@
-/* Progressive enhancement only: every page works without this file.
-   Loaded in <head> without defer so the "js" class is set before the first paint (the
-   phone menu starts folded instead of folding after load); the rest waits for the DOM. */
+/* Progressive enhancement only: every page works without this file. Deferred: the page
+   looks the same before it runs (the phone menu is folded by CSS either way). */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
 
   function init() {
     // On small screens the main navigation folds behind a "Menu" button.
-    var toggle = document.querySelector(".nav-toggle");
+    // Without JavaScript a "Menu" link opens it (CSS :target); the button, the same
+    // size in the same place, takes its place.
+    var toggle = document.querySelector("button.nav-toggle");
+    var link = document.querySelector("[data-nav-link]");
     var nav = document.getElementById("primary-nav");
     if (toggle && nav) {
       nav.setAttribute("data-collapsed", "true");
       toggle.hidden = false;
+      if (link) { link.hidden = true; }
+      if (window.location.hash === "#primary-nav") {
+        // The link was tapped before this ran: the menu is open, say so.
+        toggle.setAttribute("aria-expanded", "true");
+        nav.setAttribute("data-collapsed", "false");
+      }
       toggle.addEventListener("click", function () {
         var open = toggle.getAttribute("aria-expanded") === "true";
         toggle.setAttribute("aria-expanded", String(!open));

@@ -114,8 +114,8 @@ def test_appointments_are_listed_in_local_time_with_whom_mode_and_status(client,
     ]
     times = section(page, "appointments").find("ul", class_="appointments").find_all("time")
     assert [time.attrs["datetime"] for time in times] == [
-        timezone.localtime(first.starts_at).isoformat(),
-        timezone.localtime(second.starts_at).isoformat(),
+        timezone.localtime(first.starts_at).isoformat(timespec="seconds"),
+        timezone.localtime(second.starts_at).isoformat(timespec="seconds"),
     ]
 
 
@@ -495,8 +495,8 @@ def test_other_inquiries_from_the_same_phone_or_email_are_on_each_page(client, a
     ]
     assert earlier.find("a", href=change_url(first)).text() == first.reference
     assert [t.attrs["datetime"] for t in earlier.find("ul").find_all("time")] == [
-        timezone.localtime(first.received_at).isoformat(),
-        timezone.localtime(second.received_at).isoformat(),
+        timezone.localtime(first.received_at).isoformat(timespec="seconds"),
+        timezone.localtime(second.received_at).isoformat(timespec="seconds"),
     ]
     assert earlier.find_all("p", id="later-list-title") == []
     assert section(on_first, "earlier-inquiries").find("p", id="later-list-title").text() == (

@@ -36,9 +36,9 @@ def test_shared_form_fields_cost_one_cache_read(django_assert_max_num_queries):
     make_clinic_settings()
     Client().get("/contact/")
 
-    # The content version and the fragment (one cache read each), the clinic and the
-    # menu: the form itself is not rendered again.
-    with django_assert_max_num_queries(4):
+    # The content version and the fragment (one cache read each), the clinic, the menu
+    # and the footer's accreditations: the form itself is not rendered again.
+    with django_assert_max_num_queries(5):
         response = Client().get("/contact/")
 
     assert response.status_code == 200

@@ -124,7 +124,9 @@ def test_panel_says_why_it_is_urgent_and_counts_down_to_the_first_contact(client
     page = page_of(client.get(change_url(inquiry)))
 
     lines = [item.text() for item in panel(page).find("ul", class_="inquiry-prefs").find_all("li")]
-    countdown_time = panel(page).find("time", datetime=inquiry.first_contact_due_at.isoformat())
+    countdown_time = panel(page).find(
+        "time", datetime=inquiry.first_contact_due_at.isoformat(timespec="seconds")
+    )
     assert lines[0] == (
         "URGENT: call first; 988/911 if they are in danger. "
         "Why: Message reads as a crisis: Overdose or too much taken"

@@ -68,7 +68,8 @@ def test_form_page_renders_accessible_fields(client):
         "email",
     )
     assert input_attributes(html, "message")["maxlength"] == "1000"
-    assert '<a href="/privacy/">privacy notice</a>' in html
+    assert '<a href="/privacy/">website privacy notice</a>' in html
+    assert '<a href="/privacy-practices/">Notice of Privacy Practices</a>' in html
     # Voicemail and texts are explicit yes/no questions that default to no.
     assert 'name="voicemail_ok" value="no"  id="id_voicemail_ok_0" required checked' in html
     assert 'name="texts_ok" value="no"  id="id_texts_ok_0" required checked' in html
@@ -170,8 +171,8 @@ def test_consent_records_time_and_current_privacy_notice_version(client):
     assert inquiry.privacy_notice_version == privacy_notice_version()
     assert inquiry.consent_at is not None
     assert (
-        f'<a href="{reverse("programs:page", kwargs={"slug": "privacy"})}">privacy notice</a>'
-        in form
+        f'<a href="{reverse("programs:page", kwargs={"slug": "privacy"})}">'
+        "website privacy notice</a>" in form
     )
 
 

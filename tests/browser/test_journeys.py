@@ -139,7 +139,7 @@ def test_phone_visitor_can_read_every_page_open_the_menu_and_call(
     expect(page.get_by_role("heading", level=1)).to_have_text("Program schedule")
 
 
-def test_phone_visitor_without_javascript_sees_the_menu_open(
+def test_phone_visitor_without_javascript_opens_the_menu_with_its_link(
     new_context, live_server, demo_content
 ):
     page = new_context(java_script_enabled=False, **PHONE).new_page()
@@ -147,9 +147,13 @@ def test_phone_visitor_without_javascript_sees_the_menu_open(
 
     expect(page.get_by_role("button", name="Menu")).to_be_hidden()
     menu = page.get_by_role("navigation", name="Main")
+    expect(menu.get_by_role("link", name="Schedule")).to_be_hidden()
+    page.get_by_role("banner").get_by_role("link", name="Menu").tap()
     expect(menu.get_by_role("link", name="Schedule")).to_be_visible()
     expect(menu.get_by_role("link", name="Contact admissions")).to_be_visible()
     assert horizontal_overflow(page) == 0
+    menu.get_by_role("link", name="Schedule").tap()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Program schedule")
 
 
 def test_phone_visitor_sees_whole_schedule_tables(new_context, live_server, demo_content):

@@ -206,9 +206,10 @@ def test_a_publisher_changes_clinic_settings_with_the_demo_phone(client):
         "postal_code": "97000",
         "opening_hours": "Every day",
         "opening_hours_spec": "Mo-Su 00:00-23:59",
-        "licence_number": "000000AP",
-        "licence_expires": "2027-05-31",
-        "accreditations": "",
+        "license_number": "000000AP",
+        "license_expires": "2027-05-31",
+        "license_authority": "Oregon Health Authority",
+        "license_title": "Certificate of Approval",
         "facebook_url": "",
         "instagram_url": "",
         "linkedin_url": "",
@@ -240,7 +241,7 @@ def test_marketing_gets_a_clear_error_for_a_bad_clinic_phone(marketing):
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["admissions_phone"] == [
-        "Enter a phone number that can be dialled, e.g. (201) 555-0123."
+        "Enter a phone number that can be dialed, e.g. (201) 555-0123."
     ]
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from programs.models import (
+    Accreditation,
     Article,
     ClinicSettings,
     FaqEntry,
@@ -22,6 +23,7 @@ pytestmark = pytest.mark.django_db
 
 MODELS = [
     ClinicSettings,
+    Accreditation,
     Page,
     PageSection,
     Track,
@@ -59,8 +61,9 @@ def test_demo_content_creates_the_whole_site():
 
     assert snapshot()["counts"] == {
         "ClinicSettings": 1,
-        "Page": 11,
-        "PageSection": 4,
+        "Accreditation": 2,
+        "Page": 12,
+        "PageSection": 5,
         "Track": 2,
         "Session": 6,
         "Therapy": 7,
@@ -79,13 +82,14 @@ def test_demo_content_creates_the_whole_site():
         "admissions",
         "faq",
         "privacy",
+        "privacy-practices",
         "terms",
         "accessibility",
     }
     clinic = ClinicSettings.load()
     assert clinic.as_context()["phone"] == "(555) 010-0199"
-    assert clinic.licence_number == "000000AP"
-    assert clinic.licence_expires.isoformat() == "2027-05-31"
+    assert clinic.license_number == "000000AP"
+    assert clinic.license_expires.isoformat() == "2027-05-31"
 
 
 def test_demo_content_run_twice_changes_nothing():

@@ -177,7 +177,7 @@ def test_clinic_settings_refuses_a_phone_number_that_cannot_be_dialled():
         clinic.full_clean()
 
     assert error.value.message_dict["admissions_phone"] == [
-        "Enter a phone number that can be dialled, e.g. (201) 555-0123."
+        "Enter a phone number that can be dialed, e.g. (201) 555-0123."
     ]
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from programs.models import Page
 from tests.factories import make_clinic_settings, make_faq, make_page, make_user
-from tests.html import parse, third_party_loads
+from tests.html import page_of, parse, third_party_loads
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,8 @@ DEMO_PAGES = {
     "/benefits/": "Benefits of an evening IOP",
     "/admissions/": "How admissions works",
     "/faq/": "Questions and answers",
-    "/privacy/": "Privacy notice",
+    "/privacy/": "Website privacy notice",
+    "/privacy-practices/": "Notice of Privacy Practices",
     "/terms/": "Terms of use",
     "/accessibility/": "Accessibility statement",
 }
@@ -131,9 +132,11 @@ def test_sitemap_lists_every_published_page_with_lastmod_on_site_url(
     locations = sitemap_locations(client)
 
     assert set(locations) == {
-        f"https://clinic.example{path}" for path in [*DEMO_PAGES, *DEMO_LIBRARY]
+        f"https://clinic.example{path}" for path in [*DEMO_PAGES, *DEMO_LIBRARY, "/contact/"]
     }
     today = timezone.localdate().isoformat()
+    # The form page has no "last changed" of its own.
+    assert locations.pop("https://clinic.example/contact/") is None
     assert set(locations.values()) == {today}
 
 
@@ -173,6 +176,11 @@ def test_page_head_has_canonical_open_graph_and_clinic_json_ld(client, demo_cont
                 "addressCountry": "US",
             },
             "openingHours": ["Mo-Fr 09:00-21:00", "Sa 10:00-21:00"],
+            "sameAs": [
+                "https://www.facebook.com/harborlightrecovery.demo",
+                "https://www.instagram.com/harborlightrecovery.demo/",
+                "https://www.linkedin.com/company/harborlightrecovery-demo/",
+            ],
         }
     ]
 
@@ -268,9 +276,9 @@ def test_page_shows_last_updated(client):
     html = client.get("/about-us/").content.decode()
 
     local = timezone.localtime(page.updated_at)
+    moment = local.isoformat(timespec="seconds")
     assert (
-        f'Last updated <time datetime="{local.isoformat()}">{local:%B} {local.day}, '
-        f"{local.year}</time>"
+        f'Last updated <time datetime="{moment}">{local:%B} {local.day}, {local.year}</time>'
     ) in html
 
 
@@ -365,21 +373,38 @@ def test_header_and_footer_read_the_clinic_settings(client):
     make_clinic_settings(
         name="Lighthouse Care",
         admissions_phone="(201) 555-0123",
-        licence_number="LIC-42",
-        accreditations="Accredited by the Test Board",
+        license_number="LIC-42",
         instagram_url="https://instagram.example/lighthouse",
     )
 
-    html = client.get("/").content.decode()
+    response = client.get("/")
 
-    assert '<a class="brand" href="/">Lighthouse Care</a>' in html
+    html, page = response.content.decode(), page_of(response)
+    assert page.find("a", class_="brand").text() == "Lighthouse Care"
     assert '<span class="header-phone-number">(201) 555-0123</span>' in html
     assert 'href="tel:+12015550123"' in html
     assert "<address>1 Test Street<br>Testville, OR 97001</address>" in html
-    assert "State licence LIC-42, valid until January 31, 2030" in html
-    assert "<p>Accredited by the Test Board</p>" in html
+    assert page.find("p", class_="license-line").text() == (
+        "State license LIC-42, valid until January 31, 2030."
+    )
     assert "Office: Monday to Friday, 9 am to 5 pm" in html
-    assert '<a href="https://instagram.example/lighthouse" rel="noopener">Instagram</a>' in html
+    assert '<a href="https://instagram.example/lighthouse">Instagram</a>' in html
+
+
+def test_license_line_names_the_licensing_agency_and_the_license(client):
+    make_clinic_settings(
+        license_authority="Oregon Health Authority",
+        license_title="Certificate of Approval",
+        license_number="000000AP",
+        license_expires=datetime.date(2027, 5, 31),
+    )
+
+    page = page_of(client.get("/"))
+
+    assert page.find("p", class_="license-line").text() == (
+        "Licensed by the Oregon Health Authority: Certificate of Approval 000000AP, valid "
+        "until May 31, 2027."
+    )
 
 
 def test_footer_links_the_legal_pages(client):
@@ -389,10 +414,10 @@ def test_footer_links_the_legal_pages(client):
 
 
 def test_pages_without_clinic_settings_fall_back_to_settings(client, settings):
-    html = client.get("/").content.decode()
+    response = client.get("/")
 
-    assert '<a class="brand" href="/">Harbor Light Recovery</a>' in html
-    assert 'href="tel:+15550100199"' in html
+    assert page_of(response).find("a", class_="brand").text() == "Harbor Light Recovery"
+    assert 'href="tel:+15550100199"' in response.content.decode()
 
 
 def test_post_to_a_content_page_is_refused(client, demo_content):

@@ -1,10 +1,10 @@
 """Load the demo clinic's content: creates what is missing, never changes what exists.
 
 Each record is looked up by its natural key (page, track, therapy, question, topic,
-person and article by their short name; the clinic settings by their single row). A
-record that exists is left exactly as it is, so running this again, as `make run` does,
-keeps every edit made in the admin. A deleted demo record comes back on the next run:
-unpublish it instead.
+person and article by their short name; an accreditation by its issuer and name; the
+clinic settings by their single row). A record that exists is left exactly as it is, so
+running this again, as `make run` does, keeps every edit made in the admin. A deleted
+demo record comes back on the next run: unpublish it instead.
 """
 
 import datetime
@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from programs import demo_articles, demo_content, demo_images
 from programs.models import (
+    Accreditation,
     Article,
     ClinicSettings,
     FaqEntry,
@@ -103,6 +104,12 @@ class Command(BaseCommand):
             if not FaqEntry.objects.filter(slug=data["slug"]).exists():
                 FaqEntry.objects.create(is_published=True, order=order * 10, **data)
                 created.append(f"question {data['slug']}")
+
+        for data in demo_content.ACCREDITATIONS:
+            natural_key = {"issuer": data["issuer"], "name": data["name"]}
+            if not Accreditation.objects.filter(**natural_key).exists():
+                Accreditation.objects.create(is_published=True, **data)
+                created.append(f"accreditation {data['mark']}")
 
         created += self.load_library()
 
