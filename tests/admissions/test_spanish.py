@@ -65,7 +65,8 @@ def test_spanish_form_links_the_english_privacy_notice_and_says_so(client):
     consent = labels(response)["id_consent"]
     assert consent == (
         "Acepto que el equipo de admisiones me contacte sobre esta consulta y he leído el "
-        "aviso de privacidad (en inglés)."
+        "aviso de privacidad del sitio web (en inglés) y el Aviso de Prácticas de Privacidad "
+        "(en inglés)."
     )
     link = next(
         attrs
