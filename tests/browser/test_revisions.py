@@ -22,12 +22,12 @@ def test_marketing_drafts_a_publisher_publishes_and_a_visitor_sees_it(
     make_user("pat", groups=("Publisher",), password=STAFF_PASSWORD, first_name="Pat")
     visitor = new_context().new_page()
     visitor.goto(live_server.url + "/privacy/")  # the page cache now holds it
-    expect(visitor.get_by_role("heading", level=1)).to_have_text("Privacy notice")
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("Website privacy notice")
 
     # Marketing drafts a change and previews it.
     log_in(page, live_server.url, "morgan")
     page.get_by_role("link", name="Pages", exact=True).click()
-    page.get_by_role("link", name="Privacy notice").click()
+    page.get_by_role("link", name="Website privacy notice").click()
     expect(page.get_by_text("A publisher must approve changes to this.")).to_be_visible()
     axe.assert_accessible(page)
     page.get_by_label("Introduction").fill(NEW_SENTENCE)
@@ -56,9 +56,9 @@ def test_marketing_drafts_a_publisher_publishes_and_a_visitor_sees_it(
     publisher = new_context().new_page()
     log_in(publisher, live_server.url, "pat")
     publisher.get_by_role("link", name="Revisions").click()
-    expect(publisher.get_by_text("Privacy notice")).to_be_visible()
+    expect(publisher.get_by_text("Website privacy notice")).to_be_visible()
     axe.assert_accessible(publisher)
-    publisher.get_by_role("link", name="Privacy notice").click()
+    publisher.get_by_role("link", name="Website privacy notice").click()
     publisher.get_by_role("link", name="Compare with the published version").click()
     introduction = publisher.get_by_role("row", name=re.compile("^Introduction"))
     expect(introduction.locator("ins", has_text="two working days")).to_have_count(1)
