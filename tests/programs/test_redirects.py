@@ -13,11 +13,17 @@ from tests.programs.test_admin import article_form, page_form
 
 pytestmark = pytest.mark.django_db
 
+PUBLISH = {"_publish": "Publish now"}
+
 
 def rename_page(editor, page, slug):
     response = editor.post(
         reverse("admin:programs_page_change", args=[page.pk]),
-        page_form(title=page.title, slug=slug, meta_description=page.meta_description),
+        # A live page's change is a draft until published (programs/admin_revisions.py).
+        {
+            **page_form(title=page.title, slug=slug, meta_description=page.meta_description),
+            **PUBLISH,
+        },
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
 
@@ -44,7 +50,7 @@ def test_changing_an_article_address_answers_301_from_the_old_one(marketing, cli
     article = make_article(slug="sleep")
     response = marketing.post(
         reverse("admin:programs_article_change", args=[article.pk]),
-        article_form(article.author, article.reviewer, slug="sleep-in-recovery"),
+        {**article_form(article.author, article.reviewer, slug="sleep-in-recovery"), **PUBLISH},
     )
     assert response.status_code == 302
     client.logout()
@@ -130,10 +136,11 @@ def test_a_404_costs_one_query_for_the_redirect_whatever_their_number(
     )
     client.get("/warm-up/")
 
-    # The page's own lookup, the page cache's version, then the redirect.
-    with django_assert_num_queries(3):
+    # The page cache's version, its next go-live time (pages, articles and scheduled
+    # revisions), the page's own lookup, then the redirect.
+    with django_assert_num_queries(4):
         assert client.get("/no-such-page/").status_code == 404
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert client.get("/old-0/")["Location"] == "/new/"
 
 

@@ -68,7 +68,8 @@ def test_a_page_hidden_from_search_engines_says_noindex_and_leaves_the_sitemap(
     make_page(slug="thank-you", title="Thank you")
     response = marketing.post(
         reverse("admin:programs_page_change", args=[Page.objects.get(slug="thank-you").pk]),
-        page_form(title="Thank you", slug="thank-you", noindex="on"),
+        # A live page's change is a draft until published (programs/admin_revisions.py).
+        page_form(title="Thank you", slug="thank-you", noindex="on", _publish="Publish now"),
     )
     assert response.status_code == 302
     client.logout()

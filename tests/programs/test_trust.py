@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from programs.models import Accreditation
+from programs.models import Accreditation, Page
 from tests.factories import make_accreditation, make_clinic_settings, make_user
 from tests.html import page_of, parse
 
@@ -72,7 +72,11 @@ def test_every_page_has_the_badges_social_links_and_both_privacy_notices(client,
         assert {"/privacy/", NPP} <= set(parse(html).links), path
         assert "Notice of Privacy Practices (HIPAA and 42 CFR Part 2)" in footer, path
     # No embed or widget from a social network: nothing is loaded from anywhere else.
-    assert all(url.startswith("/static/") for _p, html, _t in pages for url in parse(html).loads)
+    assert all(
+        url.startswith(("/static/", "/media/"))
+        for _p, html, _t in pages
+        for url in parse(html).loads
+    )
     assert len(pages) >= 25
 
 
@@ -310,8 +314,13 @@ def test_home_page_shows_the_hero_the_trust_marks_the_team_and_the_newest_articl
         "Priya Nandakumar, PMHNP-BC",
         "Jordan Whitaker, LPC, CADC II",
     ]
-    # The drawn picture is decorative: the heading beside it says what matters.
-    art = page.find("div", class_="hero-media").find("svg")
+    # The demo home page has a lead picture, shown in the hero; without one the drawn
+    # picture stands there, decorative: the heading beside it says what matters.
+    assert page.find("div", class_="hero-media").find("picture")
+    home = Page.objects.get(slug="home")
+    home.lead_image = None
+    home.save()
+    art = page_of(client.get("/")).find("div", class_="hero-media").find("svg")
     assert (art.attrs["aria-hidden"], art.attrs["width"], art.attrs["height"]) == (
         "true",
         "480",

@@ -40,7 +40,10 @@ def store(name, content):
 
 
 @pytest.fixture
-def stored_files():
+def stored_files(settings, tmp_path):
+    # A folder of these tests' own: the run's shared one (tests/conftest.py) may already
+    # hold a file of the same name, and the storage never overwrites.
+    settings.MEDIA_ROOT = tmp_path
     store("images/harbor.png", PNG)
     store("images/team/counselor.jpg", JPEG)
     store("renditions/3f9a0c1b2d4e/harbor-800w.webp", WEBP)
