@@ -352,7 +352,9 @@ def s3_media(s3_endpoint, settings, monkeypatch):
     return bucket
 
 
-def test_media_stored_in_s3_is_served_through_the_site(client, s3_media, media_root):
+def test_media_stored_in_s3_is_served_through_the_site(client, s3_media, settings, tmp_path):
+    # An empty folder of this test's own, to show nothing is written to the local disk.
+    media_root = settings.MEDIA_ROOT = tmp_path / "media"
     name = default_storage.save("images/harbor.png", ContentFile(PNG))
 
     response = client.get(default_storage.url(name))
