@@ -237,7 +237,7 @@ def main():
         fields = read_form(form_page, "page_form")
         body = next(value for name, value in fields if name == "body")
         edited = [(name, value) for name, value in fields if name != "body"]
-        edited += [("body", f"{body}\n\n{marker}\n"), ("_save", "Save")]
+        edited += [("body", f"{body}\n\n{marker}\n"), ("_publish", "Publish now")]
         status, _location, _page = editor.request("POST", change_path, edited)
         after = get(PORTS[1], path)
         results.append(
