@@ -109,7 +109,10 @@ class InquiryWorklist:
         if inquiry.language != Inquiry.Language.ENGLISH:
             # Who calls back: a coordinator who speaks it.
             lines.append(
-                format_html('<strong class="language">{}</strong>', inquiry.get_language_display())
+                format_html(
+                    '<strong class="language">{}</strong>',
+                    choice_label(Inquiry.Language, inquiry.language),
+                )
             )
         if inquiry.inquiry_for == Inquiry.For.SOMEONE_ELSE:
             lines.append(format_html('<span class="warning">{}</span>', _("About someone else")))
@@ -119,12 +122,13 @@ class InquiryWorklist:
 
     @admin.display(description=_("how to reach them"))
     def how_to_reach(self, inquiry):
-        if inquiry.phone:
-            reach = phone_link(inquiry.phone)
-        else:
-            reach = format_html('<a href="mailto:{}">{}</a>', inquiry.email, _("Email only"))
+        reach = phone_link(inquiry.phone) or format_html(
+            '<a href="mailto:{}">{}</a>', inquiry.email, _("Email only")
+        )
         prefers = format_html(
-            "{}, {}", inquiry.get_contact_method_display(), inquiry.get_best_time_display().lower()
+            "{}, {}",
+            choice_label(Inquiry.ContactMethod, inquiry.contact_method),
+            choice_label(Inquiry.BestTime, inquiry.best_time).lower(),
         )
         return format_html(
             '{}<br><span class="prefers">{}</span><br>{} {}',
@@ -150,7 +154,7 @@ class InquiryWorklist:
         label = (
             format_html('<strong class="urgent">{}</strong>', _("URGENT"))
             if inquiry.is_urgent
-            else inquiry.get_priority_display()
+            else choice_label(Inquiry.Priority, inquiry.priority)
         )
         if inquiry.is_urgent and inquiry.status == Status.NEW:
             # What makes the row stand out (worklist.css).
@@ -311,6 +315,16 @@ class InquiryWorklist:
             AccessRecord.View.APPOINTMENTS,
         )
         return response
+
+
+def choice_label(choices, value):
+    """The label of a stored choice, as get_FOO_display() gives it (the stored value if
+    it is not one of `choices`), without building the field's whole choices mapping for
+    every cell of every row."""
+    try:
+        return choices(value).label
+    except ValueError:
+        return value
 
 
 def flag(allowed, yes, no):

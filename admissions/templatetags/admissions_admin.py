@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from phonenumber_field.phonenumber import PhoneNumber
 
 from admissions.models import Inquiry, Notification
 from admissions.worklist import MyWork
@@ -83,18 +84,22 @@ def deadline(due_at, now=None):
 
 
 def phone_for_reading(phone):
-    """A phone number as people read it: (503) 224-1001 in the clinic's own country (the
-    region of Inquiry.phone), +44 20 7946 0958 from elsewhere."""
-    home = Inquiry._meta.get_field("phone").region
-    if phonenumbers.region_code_for_number(phone) == home:
+    """A phone number as people read it: (503) 224-1001 within the clinic's own calling
+    code (that of Inquiry.phone's region: +1 is dialed the same way across the US and
+    Canada), +44 20 7946 0958 from elsewhere. The calling code is compared rather than
+    the region looked up, which would match the number against some 25 regions' patterns
+    for every row of the queue."""
+    home = phonenumbers.country_code_for_region(Inquiry._meta.get_field("phone").region)
+    if phone.country_code == home:
         return phone.as_national
     return phone.as_international
 
 
 @register.simple_tag
 def phone_link(phone):
-    """A phone number formatted for reading, as a click-to-call link; "" without one."""
-    if not phone:
+    """A phone number formatted for reading, as a click-to-call link; "" without one
+    (an empty phone is "" or None; a PhoneNumber's truth would format it to find out)."""
+    if not isinstance(phone, PhoneNumber):
         return ""
     return format_html('<a href="tel:{}">{}</a>', phone.as_e164, phone_for_reading(phone))
 

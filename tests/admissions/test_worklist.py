@@ -136,6 +136,34 @@ def test_queue_row_says_how_to_reach_them_with_a_click_to_call_link(client, coor
     assert link.attrs["href"] == "tel:+15032241001"
 
 
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("+15032241001", "(503) 224-1001"),
+        # Canada shares +1 and is dialed the same way from the desk.
+        ("+14165550199", "(416) 555-0199"),
+        ("+442079460958", "+44 20 7946 0958"),
+    ],
+)
+def test_queue_phone_reads_as_dialed_from_the_clinic(client, coordinator, stored, shown):
+    inquiry(phone=stored)
+
+    response = client.get(CHANGELIST)
+
+    link = page_of(response).find("td", class_="field-how_to_reach").find("a")
+    assert (link.text(), link.attrs["href"]) == (shown, f"tel:{stored}")
+
+
+def test_queue_labels_a_choice_no_longer_offered_by_its_stored_value(client, coordinator):
+    # A row saved before a choice was retired still lists (get_FOO_display's rule).
+    made = inquiry()
+    Inquiry.objects.filter(pk=made.pk).update(best_time="dawn")
+
+    [row] = queue_rows(client.get(CHANGELIST))
+
+    assert ", dawn / " in row["how_to_reach"]
+
+
 def test_queue_row_without_a_phone_offers_their_email(client, coordinator):
     inquiry(phone="", email="robin@example.org", voicemail_ok=True, texts_ok=False)
 
