@@ -1,6 +1,7 @@
 """Pictures placed by marketing: lead images, people's photos, pictures in the text,
 link previews, and what they cost a page."""
 
+import io
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -10,6 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from PIL import Image as PillowImage
 
 from programs import images
 from programs.markdown import render_markdown
@@ -297,11 +299,26 @@ def test_every_picture_on_every_page_has_alt_size_and_srcset(client, demo_conten
     assert seen >= 12
 
 
-def test_every_page_has_a_link_preview_image_that_exists(client, demo_content, settings):
-    for path in sitemap_paths(client):
+def test_every_page_has_a_link_preview_image_that_loads(client, demo_content, settings):
+    site = urlsplit(settings.SITE_URL)
+    paths = [*sitemap_paths(client), "/contact/"]
+    assert len(paths) >= 20
+
+    for path in paths:
         tags_ = meta(client.get(path).content.decode())
-        assert tags_["og:image"].startswith(f"{settings.SITE_URL}/media/renditions/"), path
-        assert default_storage.exists(media_name(tags_["og:image"])), path
+        address = urlsplit(tags_["og:image"])
+        # Absolute, on the site's own origin, as a link preview fetches it.
+        assert (address.scheme, address.netloc) == (site.scheme, site.netloc), path
+        assert address.path.startswith("/media/renditions/"), path
+        response = client.get(address.path)
+        try:
+            content = b"".join(response.streaming_content)
+        finally:
+            response.close()
+        assert response.status_code == 200, (path, address.path)
+        assert PillowImage.open(io.BytesIO(content)).format in {"JPEG", "PNG"}, path
+        assert response["Content-Type"] == tags_["og:image:type"], path
+        assert response["Content-Type"] in {"image/jpeg", "image/png"}, path
         # 1200 pixels wide, or the picture's own width (the team's portraits are 800).
         assert tags_["og:image:width"] in {"1200", "800"}, path
 
