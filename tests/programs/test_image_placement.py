@@ -212,6 +212,57 @@ def test_article_and_person_show_their_pictures(client):
     assert [img["alt"] for img in tags(team_html, "img")] == [""]
 
 
+def home_team_cards(client):
+    """The home page's team cards: (heading, the <img> attributes in the card)."""
+    from tests.html import page_of
+
+    page = page_of(client.get("/"))
+    return [
+        (card.find("h3").text(), [img.attrs for img in card.find_all("img")])
+        for card in page.find_all("li", class_="person-card")
+    ]
+
+
+def test_home_page_team_cards_show_the_photos_lazily_with_alt_size_and_srcset(client):
+    make_clinic_settings()
+    make_page(slug="home", layout=Page.Layout.HOME, title="Welcome")
+    photo = make_image(title="Dana", alt_text="Dana Reyes smiling in the group room.")
+    make_person(photo=photo)
+    make_person(
+        "sam-okafor",
+        name="Sam Okafor",
+        credentials="CADC I",
+        photo=make_image(title="Pattern", alt_text="", is_decorative=True),
+    )
+    make_person("jo-lee", name="Jo Lee", credentials="LPC")
+
+    cards = dict(home_team_cards(client))
+
+    [dana] = cards["Dana Reyes, LCSW"]
+    [sam] = cards["Sam Okafor, CADC I"]
+    assert cards["Jo Lee, LPC"] == []
+    assert (dana["alt"], sam["alt"]) == ("Dana Reyes smiling in the group room.", "")
+    # Below the fold: fetched only as the visitor scrolls near it, at its own size.
+    assert (dana["loading"], dana["width"], dana["height"]) == ("lazy", "1000", "600")
+    assert dana["srcset"] == images.srcset(images.candidates(photo, "JPEG"))
+    assert dana["sizes"] == "5rem"
+    assert "fetchpriority" not in dana
+
+
+def test_home_page_queries_do_not_grow_with_the_team_photos(client):
+    make_clinic_settings()
+    make_page(slug="home", layout=Page.Layout.HOME, title="Welcome")
+    make_person(slug="person-0", photo=make_image(title="P0"))
+    one = queries_for(client, "/")
+    for index in range(1, 4):
+        make_person(slug=f"person-{index}", photo=make_image(title=f"P{index}"))
+
+    many = queries_for(client, "/")
+
+    assert [len(imgs) for _name, imgs in home_team_cards(client)] == [1, 1, 1, 1]
+    assert many == one
+
+
 def test_editor_places_a_lead_image_in_the_admin(marketing):
     image = make_image()
 
