@@ -3,7 +3,7 @@ people. How an upload is checked and cleaned, and its renditions, are in
 programs/images.py."""
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -166,3 +166,13 @@ def rerender_texts_showing(instance, **kwargs):
             for pk, text in candidates.values_list("pk", source):
                 if shows_it(text):
                     model.objects.filter(pk=pk).update(**{target: render_markdown(text)})
+
+
+def remove_files_once_deleted(instance, using=None, **kwargs):
+    """Signal receiver (an image deleted): once the deletion is committed, its clean copy
+    and its renditions are deleted from the storage, so a picture taken out of the
+    library is no longer served at its old address. Not before the commit: a deletion
+    rolled back keeps its files. A storage that fails then is logged, not shown to the
+    editor (the picture is gone from the library either way)."""
+    names = images.stored_names(instance)
+    transaction.on_commit(lambda: images.delete_stored_files(names), using=using, robust=True)
