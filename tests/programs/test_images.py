@@ -597,3 +597,102 @@ def test_pictures_in_use_are_not_deleted_from_the_list(marketing):
     )
     assert [item.text() for item in content.find("ul").find_all("li")] == ["Page: Parking"]
     assert Image.objects.count() == 2
+
+
+# --- Making renditions ahead of time ---------------------------------------------------
+
+
+def make_renditions_command(*args):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("make_renditions", *args, stdout=out, stderr=StringIO())
+    return out.getvalue().strip()
+
+
+def renditions_stored():
+    return [name for name in stored_files() if name.startswith("renditions/")]
+
+
+def test_make_renditions_makes_only_the_missing_ones():
+    image = make_image()
+    expected = sorted(file.name for file in images.all_rendition_files(image))
+    for name in expected[:3]:
+        default_storage.delete(name)
+
+    assert make_renditions_command() == "3 rendition(s) written for 1 picture(s)."
+    assert renditions_stored() == expected
+    assert make_renditions_command() == "0 rendition(s) written for 1 picture(s)."
+
+
+def test_make_renditions_with_force_makes_every_one_again():
+    make_image()
+    make_image(title="Wave", name="wave.png", content=picture_bytes(image_format="PNG"))
+    before = renditions_stored()
+
+    assert make_renditions_command("--force") == (
+        f"{len(before)} rendition(s) written for 2 picture(s)."
+    )
+    assert renditions_stored() == before
+
+
+def test_make_renditions_after_a_change_of_widths_updates_the_texts(monkeypatch, client):
+    from tests.factories import make_clinic_settings, make_page
+
+    make_clinic_settings()
+    image = make_image(content=picture_bytes(size=(1000, 600)))
+    make_page(slug="parking", body=f"![A room](image:{image.pk})")
+    monkeypatch.setattr(images, "RENDITION_WIDTHS", (300, 600, 1600))
+
+    assert make_renditions_command() == "4 rendition(s) written for 1 picture(s)."
+
+    html = client.get("/parking/").content.decode()
+    (img,) = [attrs for tag, attrs in rendered_tags(html) if tag == "img"]
+    widths = [candidate.split()[1] for candidate in img["srcset"].split(", ")]
+    assert widths == ["300w", "600w", "1000w"]
+    for url in [img["src"], *(c.split()[0] for c in img["srcset"].split(", "))]:
+        response = client.get(url)
+        response.close()
+        assert response.status_code == 200, url
+
+
+def test_make_renditions_names_a_picture_whose_file_is_missing():
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    image = make_image()
+    default_storage.delete(image.file.name)
+    errors = StringIO()
+
+    with pytest.raises(CommandError, match="1 picture"):
+        call_command("make_renditions", stdout=StringIO(), stderr=errors)
+
+    assert errors.getvalue().strip() == (
+        f"MISSING  image {image.pk} “Group room”: {image.file.name} is not in the storage; "
+        "upload the picture again."
+    )
+
+
+def test_imagekits_generateimages_knows_none_of_these_renditions():
+    # Why the site has make_renditions: imagekit only makes its registered generators'
+    # files, and these renditions are specs made per picture.
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    make_image()
+    for name in renditions_stored():
+        default_storage.delete(name)
+
+    call_command("generateimages", stdout=StringIO())
+
+    assert renditions_stored() == []
+
+
+def rendered_tags(html):
+    parser = ImgParser()
+    parser.feed(html)
+    return parser.tags
