@@ -91,9 +91,16 @@ class Image(models.Model):
 
     def save(self, *args, **kwargs):
         """Stores a new picture only as its cleaned copy (see programs/images.py), then
-        writes its renditions to the storage. Raises ValidationError for a file that is
-        not a picture to accept (the admin's form reports it before saving)."""
+        writes its renditions to the storage. A picture replaced by a new upload has
+        its old copy and renditions deleted from the storage once the change commits
+        (as a deleted one does). Raises ValidationError for a file that is not a picture
+        to accept (the admin's form reports it before saving)."""
         new_file = bool(self.file) and not self.file._committed
+        replaced = []
+        if new_file and self.pk:
+            previous = Image.objects.filter(pk=self.pk).first()
+            if previous and previous.file:
+                replaced = images.stored_names(previous)
         if new_file:
             upload = self.file.file
             if not isinstance(upload, images.CleanPicture):
@@ -111,6 +118,10 @@ class Image(models.Model):
         super().save(*args, **kwargs)
         if new_file:
             images.make_renditions(self)
+        if replaced:
+            current = set(images.stored_names(self))
+            stale = [name for name in replaced if name not in current]
+            transaction.on_commit(lambda: images.delete_stored_files(stale), robust=True)
 
     def clean(self):
         # The constraint's rule, with the error beside the field to fix.

@@ -696,3 +696,30 @@ def rendered_tags(html):
     parser = ImgParser()
     parser.feed(html)
     return parser.tags
+
+
+def test_replacing_the_picture_removes_the_old_file_and_renditions_once_committed(
+    marketing, client, django_capture_on_commit_callbacks
+):
+    image = make_image()
+    old_files, old_url = stored_files(), image.file.url
+    change_url = reverse("admin:programs_image_change", args=[image.pk])
+    new_picture = SimpleUploadedFile(
+        "group-room.jpg", picture_bytes(size=(900, 600), color=(40, 90, 120)), "image/jpeg"
+    )
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = marketing.post(
+            change_url, {"title": "Group room", "alt_text": "A group room.", "file": new_picture}
+        )
+        # Not yet committed: the old files are still there.
+        assert set(old_files) <= set(stored_files())
+    for callback in callbacks:
+        callback()
+
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert image.width == 900
+    assert stored_files() == sorted(images.stored_names(image))
+    assert not set(old_files) & set(stored_files())
+    assert client.get(old_url).status_code == 404
