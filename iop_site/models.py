@@ -66,8 +66,8 @@ class EnrolmentWindow(models.Model):
 
     class Meta:
         ordering = ["-opened_at"]
-        verbose_name = _("second-factor enrolment window")
-        verbose_name_plural = _("second-factor enrolment windows")
+        verbose_name = _("second-factor enrollment window")
+        verbose_name_plural = _("second-factor enrollment windows")
         indexes = [models.Index(fields=["opened_at"])]
 
     def __str__(self):

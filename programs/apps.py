@@ -73,7 +73,13 @@ class ProgramsConfig(AppConfig):
         # bomb); uploads are held to the same number (programs/images.py).
         PillowImage.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
 
-        from .models.images import rerender_texts_showing
+        from .models.images import remove_files_once_deleted, rerender_texts_showing
+
+        post_delete.connect(
+            remove_files_once_deleted,
+            sender=self.get_model("image"),
+            dispatch_uid="programs_image_deleted_remove_files",
+        )
 
         for event, signal in (("saved", post_save), ("deleted", post_delete)):
             signal.connect(

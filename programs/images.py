@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -237,6 +238,19 @@ def all_rendition_files(image):
     if SHARING_WIDTH not in rendition_widths(image):
         files.append(rendition_file(image, SHARING_WIDTH, fallback_format(image)))
     return files
+
+
+def stored_names(image):
+    """The storage names of every file kept for `image`: its clean copy and each of its
+    renditions. Names only: no storage is asked."""
+    return [image.file.name, *(file.name for file in all_rendition_files(image))]
+
+
+def delete_stored_files(names):
+    """Delete the named files from the default storage; one already gone is skipped
+    (both Django's file system storage and S3 treat that as done)."""
+    for name in names:
+        default_storage.delete(name)
 
 
 def make_renditions(image, force=False):

@@ -171,7 +171,9 @@ def _layout_context(current, now):
                 "tracks": _published_tracks(),
                 "highlights": list(highlights),
                 "latest_articles": list(latest[:HOME_PAGE_ARTICLES]),
-                "team": list(Person.objects.on_team_page()[:HOME_PAGE_PEOPLE]),
+                "team": list(
+                    Person.objects.on_team_page().select_related("photo")[:HOME_PAGE_PEOPLE]
+                ),
             }
         case Page.Layout.SCHEDULE:
             return {"tracks": _published_tracks()}

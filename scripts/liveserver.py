@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode
@@ -203,6 +204,28 @@ def read_form(html, form_id):
     return [tuple(field) for field in reader.fields]
 
 
+def multipart(fields, files):
+    """(body bytes, Content-Type) of a multipart/form-data form: `fields` as (name,
+    value) pairs, `files` as {name: (filename, content type, bytes)}."""
+    boundary = f"----scaleout{uuid.uuid4().hex}"
+    parts = []
+    for name, value in fields:
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+            + str(value).encode()
+            + b"\r\n"
+        )
+    for name, (filename, content_type, content) in files.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'.encode()
+            + content
+            + b"\r\n"
+        )
+    body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
 class Browser:
     """A cookie-keeping HTTP client for one server: enough to log into the admin and
     send its forms. Not a real browser: the journeys in tests/browser use Chromium."""
@@ -212,13 +235,19 @@ class Browser:
         self.headers = headers or {}
         self.cookies = {}
 
-    def request(self, method, path, fields=None):
+    def request(self, method, path, fields=None, files=None):
+        """(status, Location, body text). `fields` are (name, value) pairs sent as a
+        form; with `files`, {name: (filename, content type, bytes)}, as a multipart
+        form, the way a browser sends a file input."""
         connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
         headers = {**self.headers, "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         body = None
-        if fields is not None:
+        if files:
+            body, headers["Content-Type"] = multipart(fields or [], files)
+        elif fields is not None:
             body = urlencode(fields)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
+        if body is not None:
             headers["Referer"] = f"http://{HOST}:{self.port}{path}"
         try:
             connection.request(method, path, body=body, headers=headers)

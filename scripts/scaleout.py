@@ -13,30 +13,33 @@ any failure:
    over the limit are held for review;
 3. a content edit made in the admin of one is visible through the other on the next
    request (the page cache is shared and invalidated on save);
-4. an image stored through one (each has its own MEDIA_ROOT; both share an S3 stand-in,
-   moto's server on a free local port) is served by the other at /media/.
+4. a picture uploaded through the admin of one (a multipart POST of the image library's
+   add form, logged in, with its CSRF token) is served by the other at /media/: its
+   clean copy and every rendition (each has its own MEDIA_ROOT; both share an S3
+   stand-in, moto's server on a free local port).
 """
 
+import io
 import logging
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import quote
 
 import boto3
 import dj_database_url
 import psycopg
 from moto.server import ThreadedMotoServer
+from PIL import Image as PillowImage
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.liveserver import (
-    BASE_DIR,
     Browser,
     Gunicorn,
     fetch,
@@ -114,28 +117,59 @@ def start_s3_stand_in():
     }
 
 
-STORE_MEDIA = """
-import sys, django
-django.setup()
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-print(default_storage.save(sys.argv[1], ContentFile(sys.stdin.buffer.read())))
-"""
+UPLOAD_SIZE = (1000, 600)
+IMAGES_ADMIN = "/admin/programs/image/"
 
 
-def store_media(env, name, content):
-    """Store `content` through the default storage of the site configured by `env`;
-    the name it was stored under."""
-    result = subprocess.run(  # noqa: S603 - this interpreter, a fixed script
-        [sys.executable, "-c", STORE_MEDIA, name],
-        cwd=BASE_DIR,
-        env=env,
-        input=content,
-        capture_output=True,
-        check=True,
-        timeout=60,
+def picture_upload():
+    """A JPEG as a phone writes it (a GPS position in its EXIF), UPLOAD_SIZE pixels."""
+    picture = PillowImage.new("RGB", UPLOAD_SIZE, (47, 111, 115))
+    exif = picture.getexif()
+    exif[0x010F] = "PhoneMaker"
+    exif.get_ifd(0x8825)[1] = "N"
+    output = io.BytesIO()
+    picture.save(output, "JPEG", exif=exif)
+    return output.getvalue()
+
+
+def upload_picture(editor):
+    """Upload a picture through the image library's add form in `editor`'s admin;
+    (status of the POST, the clean copy's /media/ address, [(rendition address,
+    width)] as the admin's preview of it names them)."""
+    title = f"Scale-out {uuid.uuid4().hex[:8]}"
+    _status, _location, form_page = editor.request("GET", f"{IMAGES_ADMIN}add/")
+    fields = [
+        (n, v) for n, v in read_form(form_page, "image_form") if n not in ("title", "alt_text")
+    ]
+    fields += [("title", title), ("alt_text", "A test picture uploaded through server A.")]
+    status, _location, _page = editor.request(
+        "POST",
+        f"{IMAGES_ADMIN}add/",
+        fields,
+        files={"file": ("scale-out.jpg", "image/jpeg", picture_upload())},
     )
-    return result.stdout.decode().strip().splitlines()[-1]
+    _status, _location, listing = editor.request("GET", f"{IMAGES_ADMIN}?q={quote(title)}")
+    found = re.search(rf'href="({IMAGES_ADMIN}\d+/change/)', listing)
+    if not found:
+        return status, "", []
+    _status, _location, change_page = editor.request("GET", found.group(1))
+    original = re.search(r'href="(/media/images/[^"]+)"', change_page)
+    candidates = {
+        (url, int(width.removesuffix("w")))
+        for srcset in re.findall(r'srcset="([^"]+)"', change_page)
+        for url, width in (candidate.split() for candidate in srcset.split(", "))
+    }
+    return status, original.group(1) if original else "", sorted(candidates)
+
+
+def opened(content):
+    """The picture in `content`, or None if it is not one."""
+    try:
+        picture = PillowImage.open(io.BytesIO(content))
+        picture.load()
+    except (OSError, SyntaxError, ValueError):
+        return None
+    return picture
 
 
 def check(condition, message):
@@ -246,18 +280,46 @@ def main():
         results.append(check(status == 302, f"edit saved through A (HTTP {status})"))
         results.append(check(marker in after[1], "the edit made through A is visible through B"))
 
-        # 4. An image stored through A is served by B, from the shared bucket.
-        image = b"\x89PNG\r\n\x1a\n" + uuid.uuid4().bytes * 64
-        name = store_media(env_a, "images/scaleout.png", image)
-        status, headers, body = fetch(PORTS[1], f"/media/{name}")
+        # 4. A picture uploaded in the admin of A (a multipart POST of its add form, with
+        # the session and CSRF token, as a browser sends it) is served by B from the
+        # shared bucket: its clean copy and every rendition A made when it was saved.
+        status, original, candidates = upload_picture(editor)
+        results.append(check(status == 302, f"picture uploaded through A's admin (HTTP {status})"))
+        served = fetch(PORTS[1], original)
+        cleaned = opened(served[2])
         results.append(
             check(
-                status == 200 and body == image and headers.get("content-type") == "image/png",
-                f"the image stored through A is served by B at /media/{name} (HTTP {status})",
+                served[0] == 200
+                and served[1].get("content-type") == "image/jpeg"
+                and cleaned is not None
+                and cleaned.size == UPLOAD_SIZE
+                and not cleaned.getexif(),
+                f"its clean copy is served by B at {original} (HTTP {served[0]}, "
+                f"{cleaned.size if cleaned else 'not a picture'})",
             )
         )
+        widest = max(candidates, key=lambda candidate: candidate[1], default=("", 0))
+        results.append(
+            check(
+                widest[1] == UPLOAD_SIZE[0],
+                f"A names {len(candidates)} renditions, the widest {widest[1]} pixels "
+                f"(the picture's own {UPLOAD_SIZE[0]})",
+            )
+        )
+        for url, width in candidates:
+            status, headers, content = fetch(PORTS[1], url)
+            rendition = opened(content)
+            results.append(
+                check(
+                    status == 200
+                    and headers.get("content-type", "").startswith("image/")
+                    and rendition is not None
+                    and rendition.width == width,
+                    f"rendition {width}w served by B at {url} (HTTP {status})",
+                )
+            )
         revalidated = fetch(
-            PORTS[0], f"/media/{name}", headers={"If-None-Match": headers.get("etag", "")}
+            PORTS[0], original, headers={"If-None-Match": served[1].get("etag", "")}
         )
         results.append(
             check(revalidated[0] == 304, f"B's ETag is current on A (HTTP {revalidated[0]})")

@@ -116,7 +116,7 @@ MERGE_KINDS = (Kind.MERGED_INTO, Kind.MERGED_FROM)
 
 def appointment_detail(event):
     """ "Nov. 4, 2026, 2:30 p.m., In person, with alex" for a booking; what became of it
-    ("…: Cancelled") for an update. The event names the appointment, not its status at
+    ("…: Canceled") for an update. The event names the appointment, not its status at
     the time: an update shows the status the appointment has now."""
     appointment = event.appointment
     if appointment is None:

@@ -20,7 +20,7 @@ class Appointment(models.Model):
         BOOKED = "booked", _("Booked")
         ATTENDED = "attended", _("Attended")
         NO_SHOW = "no_show", _("No-show")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", _("Canceled")
 
     inquiry = models.ForeignKey(
         "admissions.Inquiry", on_delete=models.CASCADE, related_name="appointments"

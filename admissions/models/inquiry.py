@@ -83,7 +83,7 @@ class Inquiry(InquiryHistory, models.Model):
 
     class HeardAbout(models.TextChoices):
         SEARCH = "search", _("Web search")
-        DOCTOR = "doctor", _("Doctor, therapist or counsellor")
+        DOCTOR = "doctor", _("Doctor, therapist or counselor")
         FAMILY = "family", _("Family or friend")
         INSURANCE = "insurance", _("Insurance company")
         TREATMENT = "treatment", _("Another treatment program")

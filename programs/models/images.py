@@ -3,7 +3,7 @@ people. How an upload is checked and cleaned, and its renditions, are in
 programs/images.py."""
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -91,9 +91,16 @@ class Image(models.Model):
 
     def save(self, *args, **kwargs):
         """Stores a new picture only as its cleaned copy (see programs/images.py), then
-        writes its renditions to the storage. Raises ValidationError for a file that is
-        not a picture to accept (the admin's form reports it before saving)."""
+        writes its renditions to the storage. A picture replaced by a new upload has
+        its old copy and renditions deleted from the storage once the change commits
+        (as a deleted one does). Raises ValidationError for a file that is not a picture
+        to accept (the admin's form reports it before saving)."""
         new_file = bool(self.file) and not self.file._committed
+        replaced = []
+        if new_file and self.pk:
+            previous = Image.objects.filter(pk=self.pk).first()
+            if previous and previous.file:
+                replaced = images.stored_names(previous)
         if new_file:
             upload = self.file.file
             if not isinstance(upload, images.CleanPicture):
@@ -111,6 +118,10 @@ class Image(models.Model):
         super().save(*args, **kwargs)
         if new_file:
             images.make_renditions(self)
+        if replaced:
+            current = set(images.stored_names(self))
+            stale = [name for name in replaced if name not in current]
+            transaction.on_commit(lambda: images.delete_stored_files(stale), robust=True)
 
     def clean(self):
         # The constraint's rule, with the error beside the field to fix.
@@ -166,3 +177,13 @@ def rerender_texts_showing(instance, **kwargs):
             for pk, text in candidates.values_list("pk", source):
                 if shows_it(text):
                     model.objects.filter(pk=pk).update(**{target: render_markdown(text)})
+
+
+def remove_files_once_deleted(instance, using=None, **kwargs):
+    """Signal receiver (an image deleted): once the deletion is committed, its clean copy
+    and its renditions are deleted from the storage, so a picture taken out of the
+    library is no longer served at its old address. Not before the commit: a deletion
+    rolled back keeps its files. A storage that fails then is logged, not shown to the
+    editor (the picture is gone from the library either way)."""
+    names = images.stored_names(instance)
+    transaction.on_commit(lambda: images.delete_stored_files(names), using=using, robust=True)

@@ -80,7 +80,7 @@ class Person(RendersMarkdown, models.Model):
         blank=True,
         validators=[validate_credentials],
         help_text=_(
-            "Licences and degrees after the name, separated by commas, e.g. “LCSW, LAADC” "
+            "Licenses and degrees after the name, separated by commas, e.g. “LCSW, LAADC” "
             "or “MD”. Shown in bylines. A clinical reviewer must have some."
         ),
     )

@@ -135,7 +135,7 @@ def test_only_a_booked_appointment_has_outcome_buttons(client, ada):
     assert [(b.attrs["name"], b.attrs["value"], b.text()) for b in forms[0].find_all("button")] == [
         ("status", "attended", "Attended"),
         ("status", "no_show", "No-show"),
-        ("status", "cancelled", "Cancelled"),
+        ("status", "cancelled", "Canceled"),
     ]
 
 
@@ -295,7 +295,7 @@ def test_a_closed_inquiry_offers_no_booking_and_a_post_books_nothing(client, ada
 
 @pytest.mark.parametrize(
     ("status", "label"),
-    [("attended", "Attended"), ("no_show", "No-show"), ("cancelled", "Cancelled")],
+    [("attended", "Attended"), ("no_show", "No-show"), ("cancelled", "Canceled")],
 )
 def test_an_outcome_button_records_what_became_of_the_appointment(client, ada, status, label):
     inquiry = received()
@@ -322,7 +322,7 @@ def test_cancelling_the_only_booked_assessment_says_the_inquiry_is_still_schedul
     )
 
     assert messages(response) == [
-        f"Assessment of {local(appointment.starts_at)}: Cancelled. {inquiry.reference} is still "
+        f"Assessment of {local(appointment.starts_at)}: Canceled. {inquiry.reference} is still "
         "“Assessment scheduled” with no assessment booked: book another time, or change its "
         "status."
     ]

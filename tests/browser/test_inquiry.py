@@ -52,7 +52,7 @@ def test_inquiry_sent_with_javascript_off_reaches_admissions(
     radio(page, "How should we contact you?", "Email").check()
     radio(page, "Which program are you interested in?", "Evening program, in person").check()
     page.get_by_label("How did you hear about us? (optional)").select_option(
-        label="Doctor, therapist or counsellor"
+        label="Doctor, therapist or counselor"
     )
     consent(page).check()
     send(page)

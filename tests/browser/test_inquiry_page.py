@@ -170,13 +170,13 @@ def test_coordinator_books_cancels_and_merges_by_keyboard_without_javascript(
     ).to_be_visible()
 
     appointments = page.get_by_role("region", name="Assessment appointments")
-    tab_to(page, appointments.get_by_role("button", name="Cancelled"))
+    tab_to(page, appointments.get_by_role("button", name="Canceled"))
     keys.press("Enter")
-    expect(page.get_by_text(f"Assessment of {shown(when)}: Cancelled.")).to_be_visible()
+    expect(page.get_by_text(f"Assessment of {shown(when)}: Canceled.")).to_be_visible()
     expect(appointments.get_by_role("listitem")).to_contain_text(
-        f"{shown(when)} · with riley · In person · Cancelled"
+        f"{shown(when)} · with riley · In person · Canceled"
     )
-    expect(appointments.get_by_role("button", name="Cancelled")).to_have_count(0)
+    expect(appointments.get_by_role("button", name="Canceled")).to_have_count(0)
 
     others = page.get_by_role("region", name="Other inquiries from this person")
     tab_to(page, others.get_by_role("link", name=duplicate.reference))

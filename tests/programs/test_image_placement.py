@@ -1,6 +1,7 @@
 """Pictures placed by marketing: lead images, people's photos, pictures in the text,
 link previews, and what they cost a page."""
 
+import io
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -10,6 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from PIL import Image as PillowImage
 
 from programs import images
 from programs.markdown import render_markdown
@@ -210,6 +212,57 @@ def test_article_and_person_show_their_pictures(client):
     assert [img["alt"] for img in tags(team_html, "img")] == [""]
 
 
+def home_team_cards(client):
+    """The home page's team cards: (heading, the <img> attributes in the card)."""
+    from tests.html import page_of
+
+    page = page_of(client.get("/"))
+    return [
+        (card.find("h3").text(), [img.attrs for img in card.find_all("img")])
+        for card in page.find_all("li", class_="person-card")
+    ]
+
+
+def test_home_page_team_cards_show_the_photos_lazily_with_alt_size_and_srcset(client):
+    make_clinic_settings()
+    make_page(slug="home", layout=Page.Layout.HOME, title="Welcome")
+    photo = make_image(title="Dana", alt_text="Dana Reyes smiling in the group room.")
+    make_person(photo=photo)
+    make_person(
+        "sam-okafor",
+        name="Sam Okafor",
+        credentials="CADC I",
+        photo=make_image(title="Pattern", alt_text="", is_decorative=True),
+    )
+    make_person("jo-lee", name="Jo Lee", credentials="LPC")
+
+    cards = dict(home_team_cards(client))
+
+    [dana] = cards["Dana Reyes, LCSW"]
+    [sam] = cards["Sam Okafor, CADC I"]
+    assert cards["Jo Lee, LPC"] == []
+    assert (dana["alt"], sam["alt"]) == ("Dana Reyes smiling in the group room.", "")
+    # Below the fold: fetched only as the visitor scrolls near it, at its own size.
+    assert (dana["loading"], dana["width"], dana["height"]) == ("lazy", "1000", "600")
+    assert dana["srcset"] == images.srcset(images.candidates(photo, "JPEG"))
+    assert dana["sizes"] == "5rem"
+    assert "fetchpriority" not in dana
+
+
+def test_home_page_queries_do_not_grow_with_the_team_photos(client):
+    make_clinic_settings()
+    make_page(slug="home", layout=Page.Layout.HOME, title="Welcome")
+    make_person(slug="person-0", photo=make_image(title="P0"))
+    one = queries_for(client, "/")
+    for index in range(1, 4):
+        make_person(slug=f"person-{index}", photo=make_image(title=f"P{index}"))
+
+    many = queries_for(client, "/")
+
+    assert [len(imgs) for _name, imgs in home_team_cards(client)] == [1, 1, 1, 1]
+    assert many == one
+
+
 def test_editor_places_a_lead_image_in_the_admin(marketing):
     image = make_image()
 
@@ -297,11 +350,26 @@ def test_every_picture_on_every_page_has_alt_size_and_srcset(client, demo_conten
     assert seen >= 12
 
 
-def test_every_page_has_a_link_preview_image_that_exists(client, demo_content, settings):
-    for path in sitemap_paths(client):
+def test_every_page_has_a_link_preview_image_that_loads(client, demo_content, settings):
+    site = urlsplit(settings.SITE_URL)
+    paths = [*sitemap_paths(client), "/contact/"]
+    assert len(paths) >= 20
+
+    for path in paths:
         tags_ = meta(client.get(path).content.decode())
-        assert tags_["og:image"].startswith(f"{settings.SITE_URL}/media/renditions/"), path
-        assert default_storage.exists(media_name(tags_["og:image"])), path
+        address = urlsplit(tags_["og:image"])
+        # Absolute, on the site's own origin, as a link preview fetches it.
+        assert (address.scheme, address.netloc) == (site.scheme, site.netloc), path
+        assert address.path.startswith("/media/renditions/"), path
+        response = client.get(address.path)
+        try:
+            content = b"".join(response.streaming_content)
+        finally:
+            response.close()
+        assert response.status_code == 200, (path, address.path)
+        assert PillowImage.open(io.BytesIO(content)).format in {"JPEG", "PNG"}, path
+        assert response["Content-Type"] == tags_["og:image:type"], path
+        assert response["Content-Type"] in {"image/jpeg", "image/png"}, path
         # 1200 pixels wide, or the picture's own width (the team's portraits are 800).
         assert tags_["og:image:width"] in {"1200", "800"}, path
 

@@ -437,3 +437,289 @@ def test_uploading_or_changing_a_picture_renders_pages_afresh():
     image.alt_text = "Another description."
     image.save()
     assert cache.get(page_cache.VERSION_KEY) != "before"
+
+
+# --- Deleting --------------------------------------------------------------------------
+
+
+def delete_url(image):
+    return reverse("admin:programs_image_delete", args=[image.pk])
+
+
+def test_deleting_a_picture_removes_its_file_and_renditions_once_committed(
+    marketing, client, django_capture_on_commit_callbacks
+):
+    make_image(title="Kept", name="kept.jpg")
+    kept_files = stored_files()
+    image = make_image()
+    original_url = image.file.url
+    assert len(stored_files()) > len(kept_files)
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = marketing.post(delete_url(image), {"post": "yes"})
+        # Not yet committed: the files are all still there.
+        assert stored_files() != kept_files
+    for callback in callbacks:
+        callback()
+
+    assert response.status_code == 302
+    assert not Image.objects.filter(pk=image.pk).exists()
+    # Only the other picture's files are left, and the old address answers no more.
+    assert stored_files() == kept_files
+    assert client.get(original_url).status_code == 404
+
+
+def test_deleting_pictures_from_the_list_removes_their_files(
+    marketing, django_capture_on_commit_callbacks
+):
+    first, second = make_image(title="One", name="one.jpg"), make_image(name="two.jpg")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = marketing.post(
+            reverse("admin:programs_image_changelist"),
+            {"action": "delete_selected", "_selected_action": [first.pk, second.pk], "post": "yes"},
+        )
+
+    assert response.status_code == 302
+    assert Image.objects.count() == 0
+    assert stored_files() == []
+
+
+def test_a_deletion_rolled_back_keeps_the_files(django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    image = make_image()
+    pk = image.pk
+    before = stored_files()
+
+    def delete_then_fail():
+        with transaction.atomic():
+            image.delete()
+            raise RuntimeError("the deletion fails after the row is gone")
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(RuntimeError):
+        delete_then_fail()
+
+    assert callbacks == []
+    assert Image.objects.filter(pk=pk).exists()
+    assert stored_files() == before
+
+
+def use_as_lead_image_of_a_page(image):
+    from tests.factories import make_page
+
+    make_page(title="Parking", slug="parking", lead_image=image)
+    return "Page: Parking"
+
+
+def use_as_lead_image_of_an_article(image):
+    from tests.programs.factories import make_article
+
+    make_article(title="Evenings", lead_image=image)
+    return "Article: Evenings"
+
+
+def use_as_a_photo(image):
+    from tests.programs.factories import make_person
+
+    make_person(photo=image)
+    return "Person: Dana Reyes, LCSW"
+
+
+def use_as_a_badge(image):
+    from tests.factories import make_accreditation
+
+    make_accreditation(badge=image)
+    return "Accreditation or membership: The Joint Commission: Behavioral Health Care Accreditation"
+
+
+def use_as_the_sharing_image(image):
+    from tests.factories import make_clinic_settings
+
+    make_clinic_settings(sharing_image=image)
+    return "Clinic settings: Test Clinic"
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        use_as_lead_image_of_a_page,
+        use_as_lead_image_of_an_article,
+        use_as_a_photo,
+        use_as_a_badge,
+        use_as_the_sharing_image,
+    ],
+)
+def test_picture_in_use_is_not_deleted_and_the_admin_says_where(
+    marketing, use, django_capture_on_commit_callbacks
+):
+    from tests.html import page_of
+
+    image = make_image()
+    where = use(image)
+    before = stored_files()
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        asked = marketing.get(delete_url(image))
+        confirmed = marketing.post(delete_url(image), {"post": "yes"})
+
+    for response in (asked, confirmed):
+        assert response.status_code == 200
+        content = page_of(response).find("div", id="content")
+        assert content.find("p").text() == (
+            "“Group room” cannot be deleted: it is still shown in the places below. Choose "
+            "another picture (or none) in each of them, save, and then delete this one."
+        )
+        assert [item.text() for item in content.find("ul").find_all("li")] == [where]
+        assert content.find_all("form") == []
+    assert callbacks == []
+    assert Image.objects.filter(pk=image.pk).exists()
+    assert stored_files() == before
+
+
+def test_pictures_in_use_are_not_deleted_from_the_list(marketing):
+    from tests.factories import make_page
+    from tests.html import page_of
+
+    used, unused = make_image(), make_image(title="Spare", name="spare.jpg")
+    make_page(title="Parking", slug="parking", lead_image=used)
+
+    response = marketing.post(
+        reverse("admin:programs_image_changelist"),
+        {"action": "delete_selected", "_selected_action": [used.pk, unused.pk], "post": "yes"},
+    )
+
+    assert response.status_code == 200
+    content = page_of(response).find("div", id="content")
+    assert content.find("p").text() == (
+        "None of the selected pictures was deleted: some are still shown in the places below. "
+        "Choose another picture (or none) in each of them, save, and then delete the pictures."
+    )
+    assert [item.text() for item in content.find("ul").find_all("li")] == ["Page: Parking"]
+    assert Image.objects.count() == 2
+
+
+# --- Making renditions ahead of time ---------------------------------------------------
+
+
+def make_renditions_command(*args):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("make_renditions", *args, stdout=out, stderr=StringIO())
+    return out.getvalue().strip()
+
+
+def renditions_stored():
+    return [name for name in stored_files() if name.startswith("renditions/")]
+
+
+def test_make_renditions_makes_only_the_missing_ones():
+    image = make_image()
+    expected = sorted(file.name for file in images.all_rendition_files(image))
+    for name in expected[:3]:
+        default_storage.delete(name)
+
+    assert make_renditions_command() == "3 rendition(s) written for 1 picture(s)."
+    assert renditions_stored() == expected
+    assert make_renditions_command() == "0 rendition(s) written for 1 picture(s)."
+
+
+def test_make_renditions_with_force_makes_every_one_again():
+    make_image()
+    make_image(title="Wave", name="wave.png", content=picture_bytes(image_format="PNG"))
+    before = renditions_stored()
+
+    assert make_renditions_command("--force") == (
+        f"{len(before)} rendition(s) written for 2 picture(s)."
+    )
+    assert renditions_stored() == before
+
+
+def test_make_renditions_after_a_change_of_widths_updates_the_texts(monkeypatch, client):
+    from tests.factories import make_clinic_settings, make_page
+
+    make_clinic_settings()
+    image = make_image(content=picture_bytes(size=(1000, 600)))
+    make_page(slug="parking", body=f"![A room](image:{image.pk})")
+    monkeypatch.setattr(images, "RENDITION_WIDTHS", (300, 600, 1600))
+
+    assert make_renditions_command() == "4 rendition(s) written for 1 picture(s)."
+
+    html = client.get("/parking/").content.decode()
+    (img,) = [attrs for tag, attrs in rendered_tags(html) if tag == "img"]
+    widths = [candidate.split()[1] for candidate in img["srcset"].split(", ")]
+    assert widths == ["300w", "600w", "1000w"]
+    for url in [img["src"], *(c.split()[0] for c in img["srcset"].split(", "))]:
+        response = client.get(url)
+        response.close()
+        assert response.status_code == 200, url
+
+
+def test_make_renditions_names_a_picture_whose_file_is_missing():
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    image = make_image()
+    default_storage.delete(image.file.name)
+    errors = StringIO()
+
+    with pytest.raises(CommandError, match="1 picture"):
+        call_command("make_renditions", stdout=StringIO(), stderr=errors)
+
+    assert errors.getvalue().strip() == (
+        f"MISSING  image {image.pk} “Group room”: {image.file.name} is not in the storage; "
+        "upload the picture again."
+    )
+
+
+def test_imagekits_generateimages_knows_none_of_these_renditions():
+    # Why the site has make_renditions: imagekit only makes its registered generators'
+    # files, and these renditions are specs made per picture.
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    make_image()
+    for name in renditions_stored():
+        default_storage.delete(name)
+
+    call_command("generateimages", stdout=StringIO())
+
+    assert renditions_stored() == []
+
+
+def rendered_tags(html):
+    parser = ImgParser()
+    parser.feed(html)
+    return parser.tags
+
+
+def test_replacing_the_picture_removes_the_old_file_and_renditions_once_committed(
+    marketing, client, django_capture_on_commit_callbacks
+):
+    image = make_image()
+    old_files, old_url = stored_files(), image.file.url
+    change_url = reverse("admin:programs_image_change", args=[image.pk])
+    new_picture = SimpleUploadedFile(
+        "group-room.jpg", picture_bytes(size=(900, 600), color=(40, 90, 120)), "image/jpeg"
+    )
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = marketing.post(
+            change_url, {"title": "Group room", "alt_text": "A group room.", "file": new_picture}
+        )
+        # Not yet committed: the old files are still there.
+        assert set(old_files) <= set(stored_files())
+    for callback in callbacks:
+        callback()
+
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert image.width == 900
+    assert stored_files() == sorted(images.stored_names(image))
+    assert not set(old_files) & set(stored_files())
+    assert client.get(old_url).status_code == 404
