@@ -29,6 +29,8 @@ import logging
 import threading
 import uuid
 from collections import OrderedDict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -226,11 +228,31 @@ def new_version():
     return uuid.uuid4().hex
 
 
+# True while content is changed only to be rolled back (a draft opened in the edit form,
+# previewed or captured: programs/revisions.py). Visitors never see those changes.
+_rehearsing = ContextVar("programs_page_cache_rehearsing", default=False)
+
+
+@contextmanager
+def unchanged_for_visitors():
+    """Within the block, saves and deletes of content do not make cached pages out of
+    date: for work that is always rolled back. (A change that is committed after all
+    would still be invisible to the cache until MAX_AGE: use only for rolled-back work.)"""
+    token = _rehearsing.set(True)
+    try:
+        yield
+    finally:
+        _rehearsing.reset(token)
+
+
 def bump_content_version(**kwargs):
     """Signal receiver: content changed, so every cached page is out of date.
 
     Bumped at once (so the next request renders afresh) and again after the commit
-    (so a page rendered from the old rows during the transaction is not kept)."""
+    (so a page rendered from the old rows during the transaction is not kept). Not
+    within `unchanged_for_visitors`."""
+    if _rehearsing.get():
+        return
     _set_new_version()
     transaction.on_commit(_set_new_version)
 

@@ -221,14 +221,23 @@ def _apply_children(item, relation, rows, raw):
 
 
 @contextmanager
+def rehearsal():
+    """A savepoint that is always rolled back, for changes staff see and visitors never
+    do (a draft opened in the edit form, previewed or captured): the page cache is not
+    told of them, so it stays current."""
+    with page_cache.unchanged_for_visitors(), transaction.atomic():
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+
+
+@contextmanager
 def applied(live, data):
     """Within the block, the database holds the revision for the item; afterwards it
     holds what it held before (the savepoint is rolled back)."""
-    with transaction.atomic():
-        try:
-            yield apply(live, data, raw=True)
-        finally:
-            transaction.set_rollback(True)
+    with rehearsal():
+        yield apply(live, data, raw=True)
 
 
 # --- Making and publishing revisions -----------------------------------------------------
