@@ -189,9 +189,17 @@ class PreviewOnlyForm:
 
 
 class ContentEditorAdmin(MarkdownEditorMixin, admin.ModelAdmin):
+    # Enter in a box saves, as in any admin form (the template's hidden default button),
+    # rather than pressing the first Preview button.
+    change_form_template = "admin/programs/content_change_form.html"
+
     class Media:
         css = {"all": ["css/admin_editor.css"]}
         js = ["js/admin_editor.js"]
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["has_markdown_editor"] = True
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

@@ -4,6 +4,7 @@ and preview, redirects, and the new admin pages meeting WCAG 2.2 AA."""
 import pytest
 from playwright.sync_api import expect
 
+from programs.models import Revision
 from tests.browser.helpers import STAFF_PASSWORD, log_in, save_screenshots
 from tests.factories import make_page, make_user
 
@@ -110,3 +111,17 @@ def test_marketing_previews_without_javascript(new_context, live_server):
     expect(page.get_by_role("textbox", name="Text:")).to_have_value("Park **behind** the building.")
     page_record.refresh_from_db()
     assert page_record.body == "Old text."
+
+
+def test_enter_in_a_box_saves_a_draft_rather_than_previewing(editor, live_server):
+    page_record = make_page(slug="parking", title="Parking", body="Old text.")
+    editor.goto(f"{live_server.url}/admin/programs/page/{page_record.pk}/change/")
+
+    editor.get_by_role("textbox", name="Text:").fill("New text.")
+    editor.get_by_label("Search title").press("Enter")
+
+    expect(
+        editor.get_by_text("The draft is saved. Visitors still see the published version.")
+    ).to_be_visible()
+    draft = Revision.objects.for_item(page_record).get(status="draft")
+    assert draft.data["item"]["fields"]["body"] == "New text."

@@ -2,10 +2,12 @@
 site's pages to link to, and a preview that saves nothing (with or without JavaScript)."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from programs.models import Page
+from programs.models import Page, Revision
 from tests.factories import make_clinic_settings, make_page, make_track, make_user
+from tests.html import parse
 from tests.programs.test_admin import page_form
 from tests.programs.test_seo import head_tags
 
@@ -134,3 +136,67 @@ def test_every_markdown_field_gets_the_editor(marketing, url_name):
     html = marketing.get(reverse(url_name)).content.decode()
 
     assert len(head_tags(html, "button", name="_preview")) == 1
+
+
+def submit_buttons_in_form(html, form_id):
+    """The submit buttons of the form `form_id`, in page order, as attribute dicts."""
+    tags = parse(html).tags
+    start = next(
+        i for i, (tag, attrs) in enumerate(tags) if tag == "form" and attrs.get("id") == form_id
+    )
+    end = next((i for i in range(start + 1, len(tags)) if tags[i][0] == "form"), len(tags))
+    return [
+        attrs
+        for tag, attrs in tags[start + 1 : end]
+        if (tag == "button" and attrs.get("type", "submit") == "submit")
+        or (tag == "input" and attrs.get("type") == "submit")
+    ]
+
+
+def test_enter_in_a_live_pages_form_saves_a_draft_not_a_preview(marketing):
+    page = make_page(slug="about-us")
+
+    buttons = submit_buttons_in_form(marketing.get(change_url(page)).content.decode(), "page_form")
+
+    # Enter submits the form's first submit button (HTML's implicit submission).
+    first = buttons[0]
+    assert (first["name"], first["aria-hidden"], first["tabindex"]) == ("_save_draft", "true", "-1")
+    assert "visually-hidden" in first["class"].split()
+    names = [button.get("name") for button in buttons]
+    assert names.index("_preview") > 0
+    assert names.count("_save_draft") == 2  # the hidden default and the visible button
+
+
+def test_enter_in_a_new_questions_form_saves_it(marketing):
+    html = marketing.get(reverse("admin:programs_faqentry_add")).content.decode()
+
+    buttons = submit_buttons_in_form(html, "faqentry_form")
+
+    assert buttons[0]["name"] == "_save"
+    assert buttons[0]["aria-hidden"] == "true"
+    assert [button.get("name") for button in buttons][1] == "_preview"
+
+
+def test_a_form_that_cannot_be_saved_has_no_hidden_save_button(client):
+    page = make_page(slug="about-us")
+    viewer = make_user("vera")
+    viewer.user_permissions.add(Permission.objects.get(codename="view_page"))
+    client.force_login(viewer)
+
+    html = client.get(change_url(page)).content.decode()
+
+    assert [b for b in submit_buttons_in_form(html, "page_form") if b.get("aria-hidden")] == []
+
+
+def test_the_hidden_save_button_saves_a_draft_of_the_typed_text(marketing):
+    page = make_page(slug="about-us", body="Old text.")
+
+    marketing.post(
+        change_url(page),
+        page_form(title="About us", slug="about-us", body="Typed text.", _save_draft="Save draft"),
+    )
+
+    assert Revision.objects.for_item(page).get(status="draft").data["item"]["fields"]["body"] == (
+        "Typed text."
+    )
+    assert Page.objects.get(pk=page.pk).body == "Old text."
