@@ -107,7 +107,9 @@ def page(request, slug, now):
 
 def _serve_page(request, now, slug=None, layout=None):
     lookup = {"slug": slug} if slug else {"layout": layout}
-    content = Page.objects.select_related("lead_image").prefetch_related("sections")
+    content = Page.objects.select_related("lead_image", "sharing_image").prefetch_related(
+        "sections"
+    )
     try:
         current, preview = _current_or_preview(
             request, content, "programs.change_page", now, **lookup
@@ -233,9 +235,9 @@ def articles(request, now, topic=None, page=None):
 @require_safe
 @cached_page
 def article(request, slug, now):
-    content = Article.objects.select_related("author", "reviewer", "lead_image").prefetch_related(
-        "topics"
-    )
+    content = Article.objects.select_related(
+        "author", "reviewer", "lead_image", "sharing_image"
+    ).prefetch_related("topics")
     current, preview = _current_or_preview(
         request, content, "programs.change_article", now, slug=slug
     )
