@@ -8,8 +8,10 @@ How it stays correct:
 - Each cached page also stores `valid_until`: never later than the next scheduled
   go-live of a page or an article, or the next scheduled revision (programs/
   revisions.py), so one scheduled for later appears (in the menu and the lists too) at
-  its time without anyone saving anything and with no cron job: the first render after
-  it publishes a due revision.
+  its time without anyone saving anything and with no cron job: the first request of
+  any kind after it (ScheduledPublishingMiddleware) publishes a due revision. Each
+  process remembers that time under the content version it was worked out for
+  (`next_changes`), so a request learns that nothing is due with no query.
 - A lookup is ONE cache call (get_many of the version and the page), which is one
   query with the database cache.
 - Only anonymous GET/HEAD requests for published pages are cached, and only responses
@@ -208,11 +210,37 @@ def valid_until(next_go_live, now=None):
     return min(limit, next_go_live) if next_go_live else limit
 
 
-def fragment_key():
-    """The key a shared fragment of a dynamic page (the inquiry form's fields) is cached
-    under: the release, the current content version and the language, so a deploy or
-    any content change renders it afresh. None when the cache cannot be read: render
-    the fragment uncached."""
+class NextChanges:
+    """This process's note of when content next changes by itself (a scheduled record
+    goes live, a scheduled revision is published), and under which content version it
+    was worked out. Used only while that version is the shared current one: scheduling
+    anything, in any process, saves content and so sets a new version. Kept MAX_AGE at
+    most, as pages are."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.version = None
+        self.at = None
+        self.checked_at = None
+
+    def known(self, version, now):
+        """(True, when) if the next change under `version` is known, else (False, None)."""
+        with self.lock:
+            if version is None or version != self.version or now >= self.checked_at + MAX_AGE:
+                return False, None
+            return True, self.at
+
+    def remember(self, version, at, now):
+        with self.lock:
+            self.version, self.at, self.checked_at = version, at, now
+
+
+next_changes = NextChanges()
+
+
+def current_version():
+    """The shared content version (one cache call), a new one if there was none, or
+    None if the cache cannot be read."""
     try:
         version = cache.get(VERSION_KEY)
         if version is None:
@@ -221,6 +249,15 @@ def fragment_key():
     except Exception as exc:
         _warn("read", exc)
         return None
+    return version
+
+
+def fragment_key(version=None):
+    """The key a shared fragment of a dynamic page (the inquiry form's fields) is cached
+    under: the release, the current content version (`version` if this request read it
+    already) and the language, so a deploy or any content change renders it afresh.
+    None when the cache cannot be read: render the fragment uncached."""
+    version = version or current_version()
     return f"{release()}:{version}:{get_language()}" if version else None
 
 
