@@ -3,11 +3,16 @@ site's pages to link to, and a preview that saves nothing (with or without JavaS
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from programs.editor_admin import EditorHelp
+from programs.markdown import image_reference_errors, render_markdown
 from programs.models import Page, Revision
 from tests.factories import make_clinic_settings, make_page, make_track, make_user
 from tests.html import parse
+from tests.programs.factories import make_article, make_image
 from tests.programs.test_admin import page_form
 from tests.programs.test_seo import head_tags
 
@@ -34,7 +39,9 @@ def test_the_text_box_is_tall_with_help_links_and_a_preview_button(marketing):
     assert box["rows"] == "20"
     assert head_tags(html, "button", name="_preview", value="body") != []
     assert "<dt><code>## Heading</code></dt><dd>a heading</dd>" in html
-    assert '<li data-title="Fees and insurance" data-address="/fees/">' in html
+    # Beside the text box, and beside the section template the admin keeps for "Add".
+    for fees in head_tags(html, "li", **{"data-address": "/fees/"}):
+        assert fees["data-snippet"] == "[Fees and insurance](/fees/)"
     assert head_tags(html, "section", id="id_body_preview")[0]["hidden"] is None
 
 
@@ -200,3 +207,122 @@ def test_the_hidden_save_button_saves_a_draft_of_the_typed_text(marketing):
         "Typed text."
     )
     assert Page.objects.get(pk=page.pk).body == "Old text."
+
+
+# --- Insert a link or a picture --------------------------------------------------------
+
+
+def helper_items(html, kind):
+    """The entries of one insert helper beside the page text: (title, snippet)."""
+    tags = parse(html).tags
+    start = next(
+        i
+        for i, (tag, attrs) in enumerate(tags)
+        if tag == "details"
+        and attrs.get("data-insert-into") == "id_body"
+        and kind in attrs.get("class", "").split()
+    )
+    end = next(i for i in range(start + 1, len(tags)) if tags[i][0] == "details")
+    return [
+        (attrs["data-title"], attrs["data-snippet"])
+        for tag, attrs in tags[start:end]
+        if tag == "li" and "data-snippet" in attrs
+    ]
+
+
+def test_the_insert_helpers_list_every_picture_page_and_article_with_its_markdown(marketing):
+    group_room = make_image("Group room", alt_text="Chairs in a circle.")
+    texture = make_image("Texture", "texture.jpg", alt_text="", is_decorative=True)
+    make_page("home", title="Home", layout=Page.Layout.HOME)
+    make_page(slug="fees", title="Fees [2026]")
+    make_article(slug="what-is-iop", title="What is an IOP?")
+    page = make_page(slug="about-us", title="About us")
+
+    html = marketing.get(change_url(page)).content.decode()
+
+    assert helper_items(html, "markdown-images") == [
+        ("Group room", f"![Chairs in a circle.](image:{group_room.pk})"),
+        ("Texture", f"![](image:{texture.pk})"),
+    ]
+    assert helper_items(html, "markdown-links") == [
+        ("About us", "[About us](/about-us/)"),
+        ("Fees [2026]", "[Fees \\[2026\\]](/fees/)"),
+        ("Home", "[Home](/)"),
+        ("What is an IOP?", "[What is an IOP?](/articles/what-is-iop/)"),
+    ]
+    [images] = head_tags(
+        html,
+        "details",
+        **{"data-insert-into": "id_body", "class": "markdown-links markdown-images"},
+    )
+    assert images["data-insert-label"] == "Insert picture"
+    assert "<summary>Insert a picture from the image library</summary>" in html
+
+
+def test_the_snippets_render_as_the_picture_and_the_link(marketing):
+    picture = make_image("Group room", alt_text="Chairs in a circle.")
+    make_page(slug="fees", title="Fees [2026]")
+    page = make_page(slug="about-us", title="About us")
+    html = marketing.get(change_url(page)).content.decode()
+    [(_title, image_snippet)] = helper_items(html, "markdown-images")
+    link_snippet = dict(helper_items(html, "markdown-links"))["Fees [2026]"]
+
+    rendered = render_markdown(f"{image_snippet}\n\nSee {link_snippet}.")
+
+    [img] = head_tags(rendered, "img")
+    assert img["alt"] == "Chairs in a circle."
+    assert img["src"].startswith("/media/")
+    assert head_tags(rendered, "a") == [{"href": "/fees/"}]
+    assert 'See <a href="/fees/">Fees [2026]</a>.' in rendered
+    assert image_reference_errors(f"{image_snippet}\n\nSee {link_snippet}.") == []
+    assert picture.pk  # the library picture the snippet names
+
+
+def test_an_empty_library_says_so_beside_the_box(marketing):
+    page = make_page(slug="about-us")
+
+    html = marketing.get(change_url(page)).content.decode()
+
+    assert helper_items(html, "markdown-images") == []
+    assert "The image library is empty." in html
+
+
+@pytest.mark.parametrize("rows", [1, 15])
+def test_the_helpers_cost_one_query_for_pictures_and_one_for_pages(django_assert_num_queries, rows):
+    for number in range(rows):
+        make_image(f"Picture {number}", f"picture-{number}.jpg")
+        make_page(f"page-{number}", title=f"Page {number}")
+        make_article(slug=f"article-{number}", title=f"Article {number}")
+    help = EditorHelp()
+
+    with django_assert_num_queries(1):
+        pictures = help.images()
+    with django_assert_num_queries(1):
+        pages = help.pages()
+    with django_assert_num_queries(0):
+        help.images(), help.pages()  # every further box of the form asks again
+
+    assert len(pictures) == rows
+    assert len(pages) == 2 * rows
+
+
+def test_the_edit_forms_queries_do_not_grow_with_pictures_and_pages(
+    marketing, django_assert_max_num_queries
+):
+    page = make_page(slug="about-us")
+    page.sections.create(heading="Part", body="Text.", order=1)
+    make_image("Picture", "picture.jpg")
+    make_article(slug="article", title="Article")
+    marketing.get(change_url(page))  # the session settles
+    with CaptureQueriesContext(connection) as captured:
+        marketing.get(change_url(page))
+    few = len(captured.captured_queries)
+    for number in range(15):
+        make_image(f"Picture {number}", f"picture-{number}.jpg")
+        make_page(f"page-{number}", title=f"Page {number}")
+        make_article(slug=f"article-{number}", title=f"Article {number}")
+
+    marketing.get(change_url(page))  # works out the next scheduled change once more
+
+    with django_assert_max_num_queries(few):
+        marketing.get(change_url(page))
