@@ -6,7 +6,7 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
 from iop_site.languages import language_of_path
@@ -87,9 +87,9 @@ class PageCacheMiddleware:
 
 class ScheduledPublishingMiddleware:
     """The first request of any kind after a scheduled time (a visitor's page, the
-    inquiry form, the admin, a health check) publishes what is due, once, before its
-    view runs, so that view already shows it; no cron job. Most requests learn that
-    nothing is due with no query (revisions.publish_if_due).
+    inquiry form, the admin, a 404; not a health check) publishes what is due, once,
+    before its view runs, so that view already shows it; no cron job. Most requests
+    learn that nothing is due with no query (revisions.publish_if_due).
 
     Right after PageCacheMiddleware: a page it serves from the cache is current, since
     no cached page outlives the next scheduled change. Sets
@@ -99,15 +99,19 @@ class ScheduledPublishingMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Health checks touch nothing: a load balancer's probe publishes no content.
+        self.probes = {reverse("healthz"), reverse("readyz")}
 
     def __call__(self, request):
+        if request.path_info in self.probes:
+            return self.get_response(request)
         found = getattr(request, "page_cache_lookup", None)
         try:
             request.next_content_change, request.content_version = publish_if_due(
                 version=found and found.version
             )
         except DatabaseError as exc:
-            # The view says the site is unavailable if it needs the database; a health
-            # check still answers. The class only: the text could hold an address.
+            # The view says the site is unavailable if it needs the database. The class
+            # only: the text could hold an address.
             logger.warning("Scheduled publishing skipped (%s).", type(exc).__name__)
         return self.get_response(request)

@@ -106,7 +106,7 @@ def test_a_due_revision_is_published_once(marketing, monkeypatch):
     assert Revision.objects.for_item(page).filter(status="published").count() == 2
 
 
-@pytest.mark.parametrize("path", ["/contact/", "/admin/", "/healthz", "/no-such-page/"])
+@pytest.mark.parametrize("path", ["/contact/", "/admin/", "/sitemap.xml", "/no-such-page/"])
 def test_a_scheduled_draft_is_published_by_the_first_request_of_any_kind(
     marketing, monkeypatch, path
 ):
