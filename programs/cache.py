@@ -3,8 +3,10 @@
 How it stays correct:
 - One content version for the whole site, kept in the cache under VERSION_KEY. Every
   save or delete of any content model sets a new one (see signals in apps.py), so the
-  next request renders afresh. Each cached page stores the version it was rendered
-  under and is used only while that is still the current version.
+  next request renders afresh; not the changes made only to be rolled back, when staff
+  open, preview or save a draft (`unchanged_for_visitors`). Each cached page stores
+  the version it was rendered under and is used only while that is still the current
+  version.
 - Each cached page also stores `valid_until`: never later than the next scheduled
   go-live of a page or an article, or the next scheduled revision (programs/
   revisions.py), so one scheduled for later appears (in the menu and the lists too) at
