@@ -101,7 +101,10 @@ def form_page(request, form, refusal="", status=200):
     if form.is_bound:
         token, fields_cache_key = form["form_token"].value(), None
     else:
-        token, fields_cache_key = form.initial["form_token"], page_cache.fragment_key()
+        token, fields_cache_key = (
+            form.initial["form_token"],
+            page_cache.fragment_key(getattr(request, "content_version", None)),
+        )
     return render(
         request,
         "admissions/inquiry.html",

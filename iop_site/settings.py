@@ -120,6 +120,8 @@ MIDDLEWARE = [
     "programs.redirects.RedirectFallbackMiddleware",
     # Serves cached content pages to visitors without a session before the layers below.
     "programs.middleware.PageCacheMiddleware",
+    # The first request of any kind after a scheduled time publishes what is due.
+    "programs.middleware.ScheduledPublishingMiddleware",
     "iop_site.middleware.SessionCookieGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -67,7 +67,15 @@ class PageAdmin(RevisionAdminMixin, SearchListingAdmin, SimpleHistoryAdmin):
         (_("Main menu"), {"fields": ["show_in_nav", "nav_label", "nav_order"]}),
         (
             _("Search engines and sharing"),
-            {"fields": ["seo_title", "meta_description", "noindex", "search_preview"]},
+            {
+                "fields": [
+                    "seo_title",
+                    "meta_description",
+                    "noindex",
+                    "search_preview",
+                    "sharing_image",
+                ]
+            },
         ),
     ]
 
@@ -241,7 +249,7 @@ class ArticleAdmin(RevisionAdminMixin, SearchListingAdmin, SimpleHistoryAdmin):
         (_("Publishing"), {"fields": ["status", "publish_at", "published_at", "updated_at"]}),
         (
             _("Search engines and sharing"),
-            {"fields": ["seo_title", "noindex", "search_preview"]},
+            {"fields": ["seo_title", "noindex", "search_preview", "sharing_image"]},
         ),
     ]
 

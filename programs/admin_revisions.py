@@ -17,7 +17,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -155,15 +154,12 @@ class RevisionAdminMixin:
         if not draft_mode:
             return super().changeform_view(request, object_id, form_url, extra_context)
         request.revision_capture = request.method == "POST"
-        with transaction.atomic():
-            try:
-                if pending is not None:
-                    self._open_draft(request, item, pending)
-                response = super().changeform_view(request, object_id, form_url, extra_context)
-                if isinstance(response, TemplateResponse):
-                    response.render()
-            finally:
-                transaction.set_rollback(True)
+        with revisions.rehearsal():
+            if pending is not None:
+                self._open_draft(request, item, pending)
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            if isinstance(response, TemplateResponse):
+                response.render()
         data = getattr(request, "revision_data", None)
         if data is None:
             return response

@@ -3,13 +3,17 @@
 How it stays correct:
 - One content version for the whole site, kept in the cache under VERSION_KEY. Every
   save or delete of any content model sets a new one (see signals in apps.py), so the
-  next request renders afresh. Each cached page stores the version it was rendered
-  under and is used only while that is still the current version.
+  next request renders afresh; not the changes made only to be rolled back, when staff
+  open, preview or save a draft (`unchanged_for_visitors`). Each cached page stores
+  the version it was rendered under and is used only while that is still the current
+  version.
 - Each cached page also stores `valid_until`: never later than the next scheduled
   go-live of a page or an article, or the next scheduled revision (programs/
   revisions.py), so one scheduled for later appears (in the menu and the lists too) at
-  its time without anyone saving anything and with no cron job: the first render after
-  it publishes a due revision.
+  its time without anyone saving anything and with no cron job: the first request of
+  any kind after it (ScheduledPublishingMiddleware) publishes a due revision. Each
+  process remembers that time under the content version it was worked out for
+  (`next_changes`), so a request learns that nothing is due with no query.
 - A lookup is ONE cache call (get_many of the version and the page), which is one
   query with the database cache.
 - Only anonymous GET/HEAD requests for published pages are cached, and only responses
@@ -29,6 +33,8 @@ import logging
 import threading
 import uuid
 from collections import OrderedDict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -206,11 +212,37 @@ def valid_until(next_go_live, now=None):
     return min(limit, next_go_live) if next_go_live else limit
 
 
-def fragment_key():
-    """The key a shared fragment of a dynamic page (the inquiry form's fields) is cached
-    under: the release, the current content version and the language, so a deploy or
-    any content change renders it afresh. None when the cache cannot be read: render
-    the fragment uncached."""
+class NextChanges:
+    """This process's note of when content next changes by itself (a scheduled record
+    goes live, a scheduled revision is published), and under which content version it
+    was worked out. Used only while that version is the shared current one: scheduling
+    anything, in any process, saves content and so sets a new version. Kept MAX_AGE at
+    most, as pages are."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.version = None
+        self.at = None
+        self.checked_at = None
+
+    def known(self, version, now):
+        """(True, when) if the next change under `version` is known, else (False, None)."""
+        with self.lock:
+            if version is None or version != self.version or now >= self.checked_at + MAX_AGE:
+                return False, None
+            return True, self.at
+
+    def remember(self, version, at, now):
+        with self.lock:
+            self.version, self.at, self.checked_at = version, at, now
+
+
+next_changes = NextChanges()
+
+
+def current_version():
+    """The shared content version (one cache call), a new one if there was none, or
+    None if the cache cannot be read."""
     try:
         version = cache.get(VERSION_KEY)
         if version is None:
@@ -219,6 +251,15 @@ def fragment_key():
     except Exception as exc:
         _warn("read", exc)
         return None
+    return version
+
+
+def fragment_key(version=None):
+    """The key a shared fragment of a dynamic page (the inquiry form's fields) is cached
+    under: the release, the current content version (`version` if this request read it
+    already) and the language, so a deploy or any content change renders it afresh.
+    None when the cache cannot be read: render the fragment uncached."""
+    version = version or current_version()
     return f"{release()}:{version}:{get_language()}" if version else None
 
 
@@ -226,11 +267,31 @@ def new_version():
     return uuid.uuid4().hex
 
 
+# True while content is changed only to be rolled back (a draft opened in the edit form,
+# previewed or captured: programs/revisions.py). Visitors never see those changes.
+_rehearsing = ContextVar("programs_page_cache_rehearsing", default=False)
+
+
+@contextmanager
+def unchanged_for_visitors():
+    """Within the block, saves and deletes of content do not make cached pages out of
+    date: for work that is always rolled back. (A change that is committed after all
+    would still be invisible to the cache until MAX_AGE: use only for rolled-back work.)"""
+    token = _rehearsing.set(True)
+    try:
+        yield
+    finally:
+        _rehearsing.reset(token)
+
+
 def bump_content_version(**kwargs):
     """Signal receiver: content changed, so every cached page is out of date.
 
     Bumped at once (so the next request renders afresh) and again after the commit
-    (so a page rendered from the old rows during the transaction is not kept)."""
+    (so a page rendered from the old rows during the transaction is not kept). Not
+    within `unchanged_for_visitors`."""
+    if _rehearsing.get():
+        return
     _set_new_version()
     transaction.on_commit(_set_new_version)
 

@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import F, Value
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -29,13 +30,23 @@ def is_preview(request):
     return request.method == "POST" and PREVIEW in request.POST
 
 
+def link_snippet(title, address):
+    """The Markdown of a link to `address` reading `title` (brackets in it escaped, so
+    a title such as "Fees [2026]" still makes one link)."""
+    words = title.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return f"[{words}]({address})"
+
+
 class EditorHelp:
     """The help beside every Markdown box of one request: placeholders with their values
-    now, and the pages and articles to link to. Worked out once (four queries)."""
+    now, the pages and articles to link to, and the library's pictures. Worked out once
+    (four queries: the clinic, the placeholders' schedule, one for pages and articles
+    together, one for the pictures)."""
 
     def __init__(self):
         self._facts = None
         self._pages = None
+        self._images = None
 
     @property
     def facts(self):
@@ -47,16 +58,41 @@ class EditorHelp:
         return self._facts
 
     def pages(self):
-        """(title, address) of the pages and articles, live or not."""
+        """(title, address, Markdown link) of the pages and articles, live or not, by
+        title: one query."""
         if self._pages is None:
             from .models import Article, Page
 
-            pages = Page.objects.only("title", "slug", "layout").order_by("title")
-            articles = Article.objects.only("title", "slug").order_by("title")
-            self._pages = [(page.title, page.get_absolute_url()) for page in pages] + [
-                (article.title, article.get_absolute_url()) for article in articles
-            ]
+            # The same columns in the same order on both sides of the union.
+            pages = Page.objects.annotate(kind=Value("page"), page_layout=F("layout"))
+            articles = Article.objects.annotate(kind=Value("article"), page_layout=Value(""))
+            columns = ["title", "slug", "kind", "page_layout"]
+            rows = (
+                pages.order_by()
+                .values_list(*columns)
+                .union(articles.order_by().values_list(*columns), all=True)
+                .order_by("title", "kind")
+            )
+            self._pages = []
+            for title, slug, kind, layout in rows:
+                if kind == "article":
+                    address = reverse("programs:article", kwargs={"slug": slug})
+                elif layout == Page.Layout.HOME:
+                    address = reverse("programs:home")
+                else:
+                    address = reverse("programs:page", kwargs={"slug": slug})
+                self._pages.append((title, address, link_snippet(title, address)))
         return self._pages
+
+    def images(self):
+        """(name in the library, Markdown that shows it) of every library picture, by
+        name: one query."""
+        if self._images is None:
+            from .models import Image
+
+            pictures = Image.objects.only("title", "alt_text").order_by("title", "pk")
+            self._images = [(image.title, image.markdown_reference) for image in pictures]
+        return self._images
 
     def preview(self, text):
         """`text` as visitors will see it: rendered, sanitised, placeholders filled."""
@@ -125,6 +161,9 @@ class MarkdownEditor(forms.Textarea):
             '<details class="markdown-links" data-insert-into="{box_id}" '
             'data-insert-label="{insert_label}">'
             "<summary>{links_title}</summary><p>{links_intro}</p><ul>{links}</ul></details>"
+            '<details class="markdown-links markdown-images" data-insert-into="{box_id}" '
+            'data-insert-label="{insert_image_label}">'
+            "<summary>{images_title}</summary><p>{images_intro}</p>{images}</details>"
             "</aside>",
             label=gettext("Help for this text"),
             formatting_title=gettext("Formatting"),
@@ -143,12 +182,33 @@ class MarkdownEditor(forms.Textarea):
             box_id=box_id,
             insert_label=gettext("Insert"),
             links_title=gettext("Link to a page on this site"),
-            links_intro=gettext("Write [the words to click](/address/) with one of these:"),
+            links_intro=gettext(
+                "Copy a link into the text, and change the words in brackets if you like:"
+            ),
             links=format_html_join(
                 "",
-                '<li data-title="{}" data-address="{}">{} <code>{}</code></li>',
-                ((title, url, title, url) for title, url in self.help.pages()),
+                '<li data-title="{}" data-address="{}" data-snippet="{}">{} <code>{}</code></li>',
+                (
+                    (title, url, snippet, title, snippet)
+                    for title, url, snippet in self.help.pages()
+                ),
             ),
+            insert_image_label=gettext("Insert picture"),
+            images_title=gettext("Insert a picture from the image library"),
+            images_intro=gettext(
+                "Copy a picture into the text on a line of its own. The words in brackets "
+                "describe it for people who cannot see it."
+            ),
+            images=format_html(
+                "<ul>{}</ul>",
+                format_html_join(
+                    "",
+                    '<li data-title="{}" data-snippet="{}">{} <code>{}</code></li>',
+                    ((title, snippet, title, snippet) for title, snippet in self.help.images()),
+                ),
+            )
+            if self.help.images()
+            else format_html("<p>{}</p>", gettext("The image library is empty.")),
         )
 
 
@@ -189,9 +249,17 @@ class PreviewOnlyForm:
 
 
 class ContentEditorAdmin(MarkdownEditorMixin, admin.ModelAdmin):
+    # Enter in a box saves, as in any admin form (the template's hidden default button),
+    # rather than pressing the first Preview button.
+    change_form_template = "admin/programs/content_change_form.html"
+
     class Media:
         css = {"all": ["css/admin_editor.css"]}
         js = ["js/admin_editor.js"]
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["has_markdown_editor"] = True
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

@@ -1,14 +1,20 @@
-"""Serve cached content pages as early as possible (see programs/cache.py)."""
+"""Serve cached content pages as early as possible (see programs/cache.py), and publish
+what is scheduled on the first request after its time (programs/revisions.py)."""
 
 import functools
+import logging
 
 from django.conf import settings
-from django.urls import Resolver404, resolve
+from django.db import DatabaseError
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
 from iop_site.languages import language_of_path
 
 from . import cache as page_cache
+from .revisions import publish_if_due
+
+logger = logging.getLogger(__name__)
 
 # The public views wrapped in programs.views.cached_page.
 CONTENT_VIEWS = frozenset(
@@ -77,3 +83,35 @@ class PageCacheMiddleware:
             found, valid_until = marked
             page_cache.store(found, request, response, valid_until)
         return response
+
+
+class ScheduledPublishingMiddleware:
+    """The first request of any kind after a scheduled time (a visitor's page, the
+    inquiry form, the admin, a 404; not a health check) publishes what is due, once,
+    before its view runs, so that view already shows it; no cron job. Most requests
+    learn that nothing is due with no query (revisions.publish_if_due).
+
+    Right after PageCacheMiddleware: a page it serves from the cache is current, since
+    no cached page outlives the next scheduled change. Sets
+    `request.next_content_change` (when content next changes, or None) for the views
+    that cache pages, and `request.content_version` (read before the view, so for
+    fragments cached under it, see cache.fragment_key)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        # Health checks touch nothing: a load balancer's probe publishes no content.
+        self.probes = {reverse("healthz"), reverse("readyz")}
+
+    def __call__(self, request):
+        if request.path_info in self.probes:
+            return self.get_response(request)
+        found = getattr(request, "page_cache_lookup", None)
+        try:
+            request.next_content_change, request.content_version = publish_if_due(
+                version=found and found.version
+            )
+        except DatabaseError as exc:
+            # The view says the site is unavailable if it needs the database. The class
+            # only: the text could hold an address.
+            logger.warning("Scheduled publishing skipped (%s).", type(exc).__name__)
+        return self.get_response(request)

@@ -221,14 +221,23 @@ def _apply_children(item, relation, rows, raw):
 
 
 @contextmanager
+def rehearsal():
+    """A savepoint that is always rolled back, for changes staff see and visitors never
+    do (a draft opened in the edit form, previewed or captured): the page cache is not
+    told of them, so it stays current."""
+    with page_cache.unchanged_for_visitors(), transaction.atomic():
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+
+
+@contextmanager
 def applied(live, data):
     """Within the block, the database holds the revision for the item; afterwards it
     holds what it held before (the savepoint is rolled back)."""
-    with transaction.atomic():
-        try:
-            yield apply(live, data, raw=True)
-        finally:
-            transaction.set_rollback(True)
+    with rehearsal():
+        yield apply(live, data, raw=True)
 
 
 # --- Making and publishing revisions -----------------------------------------------------
@@ -316,8 +325,8 @@ def _publish_locked(revision, live, by, when):
 
 
 def schedule(revision, when, by):
-    """Publish `revision` at `when` (by the first request after it). Cached pages are
-    made to expire by then."""
+    """Publish `revision` at `when` (by the first request after it). A new content
+    version makes cached pages, and the cached next change time, be worked out again."""
     live = revision.content_type.model_class()._default_manager.get(pk=revision.object_id)
     if not can_publish(by, live, revision.data):
         raise PermissionDenied
@@ -344,6 +353,24 @@ def publish_due(now=None):
     for revision in due.select_related("content_type", "scheduled_by").order_by("publish_at"):
         _publish_scheduled(revision, now)
     return next_go_live(now)
+
+
+def publish_if_due(now=None, version=None):
+    """publish_due, asked only when something may be due: each process remembers the
+    next change time under the content version it was worked out for, so a request
+    before that time costs one cache read (none with `version`, the content version a
+    page lookup read already) and no query. Returns (when content changes next or None,
+    the content version read)."""
+    now = now or timezone.now()
+    version = version or page_cache.current_version()
+    known, at = page_cache.next_changes.known(version, now)
+    if known and (at is None or at > now):
+        return at, version
+    next_change = publish_due(now)
+    # Under the version read before: if publishing (or anyone) changed content
+    # meanwhile, that version is out of date already and the next request asks again.
+    page_cache.next_changes.remember(version, next_change, now)
+    return next_change, version
 
 
 def _publish_scheduled(revision, now):

@@ -24,13 +24,14 @@ from django.views.decorators.http import require_safe
 from . import cache as page_cache
 from .feeds import LatestArticlesFeed
 from .models import Article, FaqEntry, Page, Person, Session, Therapy, Topic, Track
-from .revisions import publish_due
+from .revisions import publish_if_due
 from .sitemaps import SITEMAPS
 
 ARTICLES_PER_PAGE = 10
 RELATED_ARTICLES = 3
 HOME_PAGE_ARTICLES = 3
 HOME_PAGE_PEOPLE = 4
+NOT_ASKED = object()
 
 
 def cached_page(view):
@@ -47,8 +48,11 @@ def cached_page(view):
             if found.response is not None:
                 return found.response
         now = timezone.now()
-        # The first render after a scheduled revision's time publishes it (no cron job).
-        next_change = publish_due(now)
+        # ScheduledPublishingMiddleware has published what was due and knows when
+        # content changes next; asked here only if it could not.
+        next_change = getattr(request, "next_content_change", NOT_ASKED)
+        if next_change is NOT_ASKED:
+            next_change, _version = publish_if_due(now)
         response = view(request, *args, now=now, **kwargs)
         if isinstance(response, TemplateResponse):
             response.render()
@@ -107,7 +111,9 @@ def page(request, slug, now):
 
 def _serve_page(request, now, slug=None, layout=None):
     lookup = {"slug": slug} if slug else {"layout": layout}
-    content = Page.objects.select_related("lead_image").prefetch_related("sections")
+    content = Page.objects.select_related("lead_image", "sharing_image").prefetch_related(
+        "sections"
+    )
     try:
         current, preview = _current_or_preview(
             request, content, "programs.change_page", now, **lookup
@@ -235,9 +241,9 @@ def articles(request, now, topic=None, page=None):
 @require_safe
 @cached_page
 def article(request, slug, now):
-    content = Article.objects.select_related("author", "reviewer", "lead_image").prefetch_related(
-        "topics"
-    )
+    content = Article.objects.select_related(
+        "author", "reviewer", "lead_image", "sharing_image"
+    ).prefetch_related("topics")
     current, preview = _current_or_preview(
         request, content, "programs.change_article", now, slug=slug
     )

@@ -14,6 +14,19 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def staff_member(verbose_name):
+    """Who did something to a revision. Kept as nothing when their account is deleted:
+    the revision stays."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
 class RevisionQuerySet(models.QuerySet):
     def for_item(self, item):
         return self.filter(
@@ -60,34 +73,13 @@ class Revision(models.Model):
         ),
     )
     created_at = models.DateTimeField(_("saved at"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("saved by"),
-    )
+    created_by = staff_member(_("saved by"))
     publish_at = models.DateTimeField(
         _("publish at"), null=True, blank=True, help_text=_("When a scheduled revision goes live.")
     )
-    scheduled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("scheduled by"),
-    )
+    scheduled_by = staff_member(_("scheduled by"))
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("published by"),
-    )
+    published_by = staff_member(_("published by"))
     problem = models.CharField(
         _("problem"),
         max_length=500,

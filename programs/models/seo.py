@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from .images import library_image_field
+
 # What search engines show of a title and a description before they cut it.
 SEO_TITLE_SHOWN = 60
 DESCRIPTION_SHOWN = 155
@@ -33,8 +35,26 @@ class SearchListing(models.Model):
         ),
     )
 
+    # PROTECT (library_image_field): a picture chosen here cannot be deleted from the
+    # library while in use (the library says where), rather than a page quietly being
+    # shared without it. A revision holding a picture deleted since drops it on publishing.
+    sharing_image = library_image_field(
+        _("sharing image"),
+        _(
+            "Optional. The picture shown when this is shared in a message or on social "
+            "media (1200 pixels wide or more is best). Without one, the lead image is "
+            "shared, or else the clinic's sharing image."
+        ),
+    )
+
     class Meta:
         abstract = True
+
+    @property
+    def shared_image(self):
+        """The picture a link to this shows: its sharing image, else its lead image, or
+        None (the clinic's sharing image then, see the og_image tag)."""
+        return self.sharing_image or getattr(self, "lead_image", None)
 
     def search_title(self, clinic_name):
         """The <title> of the record's page, as search results show it."""

@@ -1,5 +1,5 @@
-// The content editor's helpers in the admin: character counters and the search result
-// preview. An enhancement only: without it the help texts give the limits, the server
+// The content editor's helpers in the admin: character counters, the search result
+// preview, the Markdown preview in place and the insert-link and insert-picture buttons. An enhancement only: without it the help texts give the limits, the server
 // refuses longer text and the preview shows what was last saved.
 (function () {
   "use strict";
@@ -130,27 +130,43 @@
     });
   }
 
-  // "Insert" beside each page address: writes [title](address) at the cursor.
-  function setUpLinkInsert(list) {
+  // "Insert" beside each page and picture: writes its Markdown (the snippet shown beside
+  // it, for copying without JavaScript) at the cursor. A link reads the chosen words if
+  // some are chosen; a picture goes on a line of its own.
+  function linkWords(text) {
+    return text.replace(/\\/g, "\\\\").replace(/\[/g, "\\[").replace(/\]/g, "\\]");
+  }
+
+  function snippetFor(item, box, start, end) {
+    var chosen = box.value.slice(start, end);
+    if (item.dataset.address) {
+      if (!chosen) {
+        return item.dataset.snippet;
+      }
+      return "[" + linkWords(chosen) + "](" + item.dataset.address + ")";
+    }
+    var before = box.value.slice(0, start);
+    var after = box.value.slice(end);
+    var lead = before === "" || /\n\n$/.test(before) ? "" : /\n$/.test(before) ? "\n" : "\n\n";
+    var tail = after === "" || /^\n\n/.test(after) ? "" : /^\n/.test(after) ? "\n" : "\n\n";
+    return lead + item.dataset.snippet + tail;
+  }
+
+  function setUpInsert(list) {
     var box = document.getElementById(list.dataset.insertInto);
     if (!box) {
       return;
     }
-    list.querySelectorAll("li[data-address]").forEach(function (item) {
+    list.querySelectorAll("li[data-snippet]").forEach(function (item) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "button markdown-insert";
       button.textContent = list.dataset.insertLabel;
       button.setAttribute("aria-label", list.dataset.insertLabel + ": " + item.dataset.title);
       button.addEventListener("click", function () {
-        var link = "[" + item.dataset.title + "](" + item.dataset.address + ")";
         var start = box.selectionStart;
         var end = box.selectionEnd;
-        var chosen = box.value.slice(start, end);
-        if (chosen) {
-          link = "[" + chosen + "](" + item.dataset.address + ")";
-        }
-        box.setRangeText(link, start, end, "end");
+        box.setRangeText(snippetFor(item, box, start, end), start, end, "end");
         box.focus();
         box.dispatchEvent(new Event("input", { bubbles: true }));
       });
@@ -162,7 +178,7 @@
     document.querySelectorAll("[data-char-count]").forEach(addCounter);
     document.querySelectorAll("[data-search-preview]").forEach(setUpPreview);
     document.querySelectorAll("[data-preview-for]").forEach(setUpMarkdownPreview);
-    document.querySelectorAll("[data-insert-into]").forEach(setUpLinkInsert);
+    document.querySelectorAll("[data-insert-into]").forEach(setUpInsert);
   }
 
   if (document.readyState === "loading") {

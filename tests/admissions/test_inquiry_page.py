@@ -490,8 +490,10 @@ def add_entries(inquiry, count, staff):
 # assigned to, the openings summary, its access record and the session's save; and one
 # each for its appointments, the staff an assessment may be booked with and the same
 # person's other inquiries (tests/admissions/test_appointments_page.py checks those with
-# 1 and 20 rows).
-PAGE_QUERIES = 25
+# 1 and 20 rows); and the content version, read by every request to learn whether a
+# scheduled publication is due (a query with the database cache, none with Redis:
+# programs/middleware.py ScheduledPublishingMiddleware).
+PAGE_QUERIES = 26
 
 
 @pytest.mark.parametrize("query", [{}, {"timeline": "all"}])

@@ -4,8 +4,10 @@ and preview, redirects, and the new admin pages meeting WCAG 2.2 AA."""
 import pytest
 from playwright.sync_api import expect
 
+from programs.models import Revision
 from tests.browser.helpers import STAFF_PASSWORD, log_in, save_screenshots
 from tests.factories import make_page, make_user
+from tests.programs.factories import make_image
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -74,7 +76,10 @@ def test_the_link_checker_lists_a_broken_link_and_meets_wcag_aa(
     axe.assert_accessible(editor)
 
 
-def test_marketing_previews_text_in_place_and_inserts_a_link(editor, live_server, axe):
+def test_marketing_previews_text_in_place_and_inserts_a_link_and_a_picture(
+    editor, live_server, axe
+):
+    picture = make_image()
     make_page(slug="fees", title="Fees and insurance")
     page_record = make_page(slug="parking", title="Parking", body="Old text.")
     editor.goto(f"{live_server.url}/admin/programs/page/{page_record.pk}/change/")
@@ -94,6 +99,19 @@ def test_marketing_previews_text_in_place_and_inserts_a_link(editor, live_server
     assert editor.url.endswith(f"/admin/programs/page/{page_record.pk}/change/")
     axe.assert_accessible(editor)
 
+    # A picture from the library, on a line of its own, shown in the preview.
+    editor.get_by_text("Insert a picture from the image library").first.click()
+    editor.get_by_role("button", name="Insert picture: Group room").first.click()
+    expect(box).to_have_value(
+        "## Getting here\n\nSee [Fees and insurance](/fees/)\n\n"
+        f"![Chairs in a circle in a bright group room.](image:{picture.pk})"
+    )
+    editor.get_by_role("button", name="Preview").first.click()
+    expect(
+        preview.get_by_role("img", name="Chairs in a circle in a bright group room.")
+    ).to_be_visible()
+    axe.assert_accessible(editor)
+
 
 def test_marketing_previews_without_javascript(new_context, live_server):
     make_user("morgan", groups=("Marketing",), password=STAFF_PASSWORD)
@@ -110,3 +128,17 @@ def test_marketing_previews_without_javascript(new_context, live_server):
     expect(page.get_by_role("textbox", name="Text:")).to_have_value("Park **behind** the building.")
     page_record.refresh_from_db()
     assert page_record.body == "Old text."
+
+
+def test_enter_in_a_box_saves_a_draft_rather_than_previewing(editor, live_server):
+    page_record = make_page(slug="parking", title="Parking", body="Old text.")
+    editor.goto(f"{live_server.url}/admin/programs/page/{page_record.pk}/change/")
+
+    editor.get_by_role("textbox", name="Text:").fill("New text.")
+    editor.get_by_label("Search title").press("Enter")
+
+    expect(
+        editor.get_by_text("The draft is saved. Visitors still see the published version.")
+    ).to_be_visible()
+    draft = Revision.objects.for_item(page_record).get(status="draft")
+    assert draft.data["item"]["fields"]["body"] == "New text."

@@ -1,6 +1,7 @@
 """Drafts and approval in Chromium: marketing drafts a change to the live privacy notice
 and previews it, a publisher finds it waiting, compares and publishes it, and a
-visitor sees it. axe checks every new admin page on the way."""
+visitor sees it. axe checks every new admin page on the way: the edit form with its
+draft, the preview, the history, the list waiting for approval and the compare view."""
 
 import re
 
@@ -42,6 +43,7 @@ def test_marketing_drafts_a_publisher_publishes_and_a_visitor_sees_it(
     page.get_by_role("link", name="Preview the draft").click()
     expect(page.get_by_text("Preview - not published.")).to_be_visible()
     expect(page.get_by_text(NEW_SENTENCE)).to_be_visible()
+    axe.assert_accessible(page)
     page.go_back()
     page.get_by_role("link", name="History").first.click()
     expect(page.get_by_role("table", name="Revisions, newest first")).to_contain_text(

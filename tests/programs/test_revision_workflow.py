@@ -6,6 +6,9 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -101,6 +104,70 @@ def test_a_due_revision_is_published_once(marketing, monkeypatch):
 
     assert page.history.count() == 2
     assert Revision.objects.for_item(page).filter(status="published").count() == 2
+
+
+@pytest.mark.parametrize("path", ["/contact/", "/admin/", "/sitemap.xml", "/no-such-page/"])
+def test_a_scheduled_draft_is_published_by_the_first_request_of_any_kind(
+    marketing, monkeypatch, path
+):
+    page = make_page(body="Old.")
+    schedule(marketing, page, later(minutes=30), body="New.")
+    assert Client().get(path).status_code in (200, 302, 404)  # before its time
+    page.refresh_from_db()
+    assert page.body == "Old."
+
+    travel(monkeypatch, datetime.timedelta(minutes=31))
+    Client().get(path)
+
+    page.refresh_from_db()
+    assert page.body == "New."
+    assert Revision.objects.for_item(page).filter(status="published").count() == 2
+    assert page.history.count() == 2
+
+
+def test_a_request_before_any_scheduled_time_asks_the_database_nothing_about_it(
+    marketing, monkeypatch
+):
+    page = make_page(body="Old.")
+    schedule(marketing, page, later(minutes=30), body="New.")
+    visitor = Client()
+    visitor.get("/contact/")  # works out when content changes next
+
+    with CaptureQueriesContext(connection) as later_request:
+        visitor.get("/contact/")
+
+    assert [
+        q["sql"] for q in later_request.captured_queries if "programs_revision" in q["sql"]
+    ] == []
+    travel(monkeypatch, datetime.timedelta(minutes=31))
+    with CaptureQueriesContext(connection) as due_request:
+        visitor.get("/contact/")
+    assert any("programs_revision" in q["sql"] for q in due_request.captured_queries)
+    page.refresh_from_db()
+    assert page.body == "New."
+
+
+def test_a_draft_scheduled_after_a_request_is_still_published_on_time(marketing, monkeypatch):
+    page = make_page(body="Old.")
+    Client().get("/contact/")  # nothing scheduled: remembered under this content version
+    schedule(marketing, page, later(minutes=5), body="New.")
+
+    travel(monkeypatch, datetime.timedelta(minutes=6))
+    Client().get("/contact/")
+
+    page.refresh_from_db()
+    assert page.body == "New."
+
+
+def test_the_admin_shows_a_draft_published_by_its_own_request(marketing, monkeypatch):
+    page = make_page(title="About us", body="Old.")
+    schedule(marketing, page, later(minutes=5), body="New.")
+    travel(monkeypatch, datetime.timedelta(minutes=6))
+
+    response = marketing.get(change_url(page))
+
+    assert response.context["adminform"].form.initial["body"] == "New."
+    assert "Unpublished draft" not in text_of(response)
 
 
 def test_no_cached_page_outlives_the_next_scheduled_publish(marketing):

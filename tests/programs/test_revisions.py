@@ -5,10 +5,13 @@ that is published now or at a set time."""
 import datetime
 
 import pytest
+from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from programs import cache as page_cache
 from programs.models import Article, Page, PageSection, Revision
 from tests.factories import make_page, make_user
 from tests.html import parse
@@ -162,6 +165,50 @@ def test_a_visitor_sees_the_published_draft_though_the_page_was_cached(marketing
     )
 
     assert "New words." in visitor_text(client, "/about-us/")
+
+
+def content_version():
+    return cache.get(page_cache.VERSION_KEY)
+
+
+@pytest.fixture
+def memory_cache(settings):
+    """A cache outside the database, as Redis is in production: with the database's own
+    cache, a cache write inside a rolled-back savepoint is rolled back with it."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+def test_opening_the_edit_form_of_a_draft_leaves_cached_pages_current(marketing, memory_cache):
+    page = make_page(body="Live words.")
+    page.sections.create(heading="Part", body="Live part.", order=1)
+    marketing.post(change_url(page), edit(page, body="Draft words."))
+    visitor = Client()
+    visitor.get("/about-us/")
+    version = content_version()
+    assert version is not None
+
+    response = marketing.get(change_url(page))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.initial["body"] == "Draft words."
+    assert content_version() == version
+    assert visitor.get("/about-us/")["X-Page-Cache"] == "hit"
+
+
+def test_previewing_or_saving_a_draft_leaves_cached_pages_current(marketing, memory_cache):
+    page = make_page(body="Live words.")
+    marketing.post(change_url(page), edit(page, body="First draft."))
+    draft = Revision.objects.for_item(page).get(status="draft")
+    visitor = Client()
+    visitor.get("/about-us/")
+    version = content_version()
+
+    marketing.get(reverse("admin:programs_page_preview_revision", args=[page.pk, draft.pk]))
+    marketing.post(change_url(page), edit(page, body="Second draft."))
+
+    assert content_version() == version
+    assert visitor.get("/about-us/")["X-Page-Cache"] == "hit"
+    assert "Live words." in visitor.get("/about-us/").content.decode()
 
 
 def action_url(page, revision, action):

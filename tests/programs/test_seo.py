@@ -4,13 +4,19 @@ counters and preview in the admin, and "hide from search engines"."""
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
+from django.db.models import ProtectedError
+from django.test import Client
 from django.urls import reverse
+from django.utils.html import strip_tags
 
-from programs.models import Page
+from programs import images
+from programs.models import Page, Revision
 from tests.factories import make_clinic_settings, make_page
 from tests.html import parse
-from tests.programs.factories import make_article
+from tests.programs.factories import make_article, make_image
 from tests.programs.test_admin import page_form
+from tests.programs.test_revisions import edit
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +140,93 @@ def test_the_article_form_counts_the_summary(marketing):
 
     assert head_tags(html, "input", name="summary")[0]["data-char-count"] == "160"
     assert "/articles/sleep/" in html
+
+
+# --- The sharing image -----------------------------------------------------------------
+
+
+def og_image(html):
+    [tag] = head_tags(html, "meta", property="og:image")
+    return tag["content"]
+
+
+def sharing_url(image):
+    return settings.SITE_URL + images.sharing_rendition(image).url
+
+
+@pytest.mark.parametrize(
+    ("chosen", "shared"),
+    [
+        (("sharing", "lead", "clinic"), "sharing"),
+        (("lead", "clinic"), "lead"),
+        (("clinic",), "clinic"),
+    ],
+)
+def test_a_page_is_shared_with_its_sharing_image_else_its_lead_else_the_clinics(
+    client, chosen, shared
+):
+    pictures = {name: make_image(title=name, name=f"{name}.jpg") for name in chosen}
+    make_clinic_settings(sharing_image=pictures["clinic"])
+    make_page(
+        slug="parking", sharing_image=pictures.get("sharing"), lead_image=pictures.get("lead")
+    )
+
+    html = client.get("/parking/").content.decode()
+
+    assert og_image(html) == sharing_url(pictures[shared])
+
+
+def test_an_article_is_shared_with_its_sharing_image(client):
+    make_clinic_settings()
+    lead, sharing = make_image("lead", "lead.jpg"), make_image("sharing", "sharing.jpg")
+    article = make_article(lead_image=lead, sharing_image=sharing)
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert og_image(html) == sharing_url(sharing)
+
+
+def test_the_sharing_image_is_in_the_search_and_sharing_fieldset(marketing):
+    page = make_page(slug="parking")
+
+    response = marketing.get(reverse("admin:programs_page_change", args=[page.pk]))
+
+    fieldsets = {
+        fieldset.name: [line.fields[0] for line in fieldset]
+        for fieldset in response.context["adminform"]
+    }
+    assert "sharing_image" in fieldsets["Search engines and sharing"]
+    assert head_tags(response.content.decode(), "select", name="sharing_image") != []
+
+
+def test_a_draft_sharing_image_goes_live_only_when_published(marketing, client):
+    make_clinic_settings()
+    old, new = make_image("old", "old.jpg"), make_image("new", "new.jpg")
+    page = make_page(slug="parking", sharing_image=old)
+    url = reverse("admin:programs_page_change", args=[page.pk])
+
+    marketing.post(url, edit(page, sharing_image=str(new.pk)))
+    visitor = Client()
+
+    assert og_image(visitor.get("/parking/").content.decode()) == sharing_url(old)
+    draft = Revision.objects.for_item(page).get(status="draft")
+    assert draft.data["item"]["fields"]["sharing_image"] == new.pk
+
+    groups = marketing.get(reverse("admin:programs_page_compare", args=[page.pk])).context["groups"]
+    [row] = [row for row in groups[0].rows if row.label == "Sharing image"]
+    assert row.changed
+    assert (strip_tags(row.old), strip_tags(row.new)) == ("old", "new")
+
+    marketing.post(
+        reverse("admin:programs_page_revision_action", args=[page.pk, draft.pk, "publish"])
+    )
+
+    assert og_image(visitor.get("/parking/").content.decode()) == sharing_url(new)
+
+
+def test_a_picture_shared_by_a_page_cannot_be_deleted_from_the_library():
+    picture = make_image("sharing", "sharing.jpg")
+    make_page(slug="parking", sharing_image=picture)
+
+    with pytest.raises(ProtectedError):
+        picture.delete()
