@@ -91,11 +91,13 @@ class SearchListingAdmin(ContentEditorAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         shown = {"seo_title": SEO_TITLE_SHOWN, self.description_field: DESCRIPTION_SHOWN}
-        if db_field.name in shown:
+        # A translated field shows once per language (seo_title_en, seo_title_es).
+        name = getattr(db_field, "translated_field", db_field).name
+        if name in shown:
             formfield.widget.attrs.update(
                 {
                     "data-char-count": db_field.max_length,
-                    "data-char-shown": shown[db_field.name],
+                    "data-char-shown": shown[name],
                     # {count} and {max} are filled in by the script.
                     "data-char-count-text": gettext("{count} of {max} characters"),
                     "data-char-over-shown-text": gettext(

@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
-from simple_history.models import HistoricalRecords
 
 from .images import library_image_field
 
@@ -147,8 +146,6 @@ class ClinicSettings(models.Model):
         ),
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["id"]

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 
 from programs.models import Accreditation, Page
-from tests.factories import make_accreditation, make_clinic_settings, make_user
+from tests.factories import admin_form, make_accreditation, make_clinic_settings, make_user
 from tests.html import page_of, parse
 
 pytestmark = pytest.mark.django_db
@@ -125,15 +125,18 @@ def test_marketing_edits_accreditations_and_the_next_page_shows_them(client):
 
     response = client.post(
         reverse("admin:programs_accreditation_add"),
-        {
-            "kind": "membership",
-            "name": "Member",
-            "issuer": "Oregon Council of Recovery Programs",
-            "mark": "OCRP",
-            "url": "ocrp.example",
-            "order": "5",
-            "is_published": "on",
-        },
+        admin_form(
+            Accreditation,
+            {
+                "kind": "membership",
+                "name": "Member",
+                "issuer": "Oregon Council of Recovery Programs",
+                "mark": "OCRP",
+                "url": "ocrp.example",
+                "order": "5",
+                "is_published": "on",
+            },
+        ),
     )
     client.logout()
 
@@ -150,7 +153,10 @@ def test_accreditation_admin_refuses_a_badge_without_its_text(client):
 
     response = client.post(
         reverse("admin:programs_accreditation_add"),
-        {"kind": "membership", "name": "Member", "issuer": "Someone", "mark": "", "order": "0"},
+        admin_form(
+            Accreditation,
+            {"kind": "membership", "name": "Member", "issuer": "Someone", "mark": "", "order": "0"},
+        ),
     )
 
     assert response.status_code == 200
