@@ -17,6 +17,8 @@ history (and the revisions, which store every concrete field) keeps both languag
 """
 
 from django.conf import settings
+from django.db.models import Q
+from django.utils import translation
 from modeltranslation.fields import TranslationField
 from modeltranslation.translator import TranslationOptions, translator
 from simple_history import register as register_history
@@ -177,3 +179,16 @@ def has_translation(item, language):
         getattr(item, localized(name, language)) or not getattr(item, localized(name, default))
         for name in options.complete_fields
     )
+
+
+def address_lookup(slug, language=None):
+    """A Q finding the item at address `slug` in `language` (the active one by default):
+    its address in that language, or its English one (an item without a Spanish address
+    is at its English one under /es/; the view redirects an English address to the
+    Spanish one when there is one)."""
+    language = language or translation.get_language()
+    default = settings.LANGUAGE_CODE
+    lookup = Q(**{localized("slug", language): slug})
+    if language != default:
+        lookup |= Q(**{localized("slug", default): slug})
+    return lookup

@@ -20,6 +20,10 @@ def reserved_slugs():
         "contact",
         "articles",
         "team",
+        # Their Spanish addresses (/es/contacto/, /es/articulos/, /es/equipo/).
+        "contacto",
+        "articulos",
+        "equipo",
         # Kept for the Spanish pages.
         "es",
         settings.ADMIN_PATH.strip("/").split("/")[0],

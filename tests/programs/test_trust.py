@@ -69,6 +69,8 @@ def test_every_page_has_the_badges_social_links_and_both_privacy_notices(client,
             "https://www.instagram.com/harborlightrecovery.demo/",
             "https://www.linkedin.com/company/harborlightrecovery-demo/",
         } <= set(parse(html).links), path
+        if path.startswith("/es/"):
+            continue  # the Spanish footer: tests/programs/test_spanish_pages.py
         assert {"/privacy/", NPP} <= set(parse(html).links), path
         assert "Notice of Privacy Practices (HIPAA and 42 CFR Part 2)" in footer, path
     # No embed or widget from a social network: nothing is loaded from anywhere else.
@@ -222,7 +224,12 @@ def test_website_privacy_notice_and_the_form_link_the_notice_of_privacy_practice
 
 def test_every_page_ends_with_the_24_7_call_bar(client, demo_content):
     for path, html, page in every_page(client):
-        assert texts(page, "aside", "call-bar") == ["Talk to us, 24/7: (555) 010-0199"], path
+        expected = (
+            "Hable con nosotros, las 24 horas: (555) 010-0199"
+            if path.startswith("/es/")
+            else "Talk to us, 24/7: (555) 010-0199"
+        )
+        assert texts(page, "aside", "call-bar") == [expected], path
         bar = html[html.index('<aside class="call-bar"') :]
         assert 'href="tel:+15550100199"' in bar, path
         # Last in the page: sticky at the bottom of the screen, at rest after the footer.

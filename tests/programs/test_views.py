@@ -55,6 +55,8 @@ DEMO_LIBRARY = {
     "/team/elena-brooks/": "Elena Brooks, LMFT",
     "/team/sam-okafor/": "Sam Okafor, CADC I",
 }
+# The demo content's Spanish addresses (programs/demo_content.py), with their headings.
+SPANISH_DEMO_PAGES: dict[str, str] = {}
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 
@@ -131,12 +133,16 @@ def test_sitemap_lists_every_published_page_with_lastmod_on_site_url(
 
     locations = sitemap_locations(client)
 
+    # The lists and the form are interface text: in Spanish too.
+    spanish_lists = ["/es/articulos/", "/es/equipo/", "/es/contacto/"]
+    english = [*DEMO_PAGES, *DEMO_LIBRARY, "/contact/"]
     assert set(locations) == {
-        f"https://clinic.example{path}" for path in [*DEMO_PAGES, *DEMO_LIBRARY, "/contact/"]
+        f"https://clinic.example{path}" for path in [*english, *SPANISH_DEMO_PAGES, *spanish_lists]
     }
     today = timezone.localdate().isoformat()
     # The form page has no "last changed" of its own.
     assert locations.pop("https://clinic.example/contact/") is None
+    assert locations.pop("https://clinic.example/es/contacto/") is None
     assert set(locations.values()) == {today}
 
 
