@@ -5,8 +5,10 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext
 
 from programs.models import hours_label
 
@@ -183,3 +185,15 @@ def filled(context, html, track=None):
 def filled_text(context, text, track=None):
     """Plain text, escaped, with its placeholders filled in."""
     return _facts(context).fill(conditional_escape(text or ""), track)
+
+
+@register.filter
+def long_date(value):
+    """A day as the page's language writes it in full: "May 31, 2027" in English,
+    "31 de mayo de 2027" in Spanish (the format is in the translation catalogue)."""
+    if not value:
+        return ""
+    if hasattr(value, "tzinfo") and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    # Translators: a date format for the date filter (F month, j day, Y year).
+    return date_format(value, pgettext("date format", "F j, Y"))

@@ -56,7 +56,28 @@ DEMO_LIBRARY = {
     "/team/sam-okafor/": "Sam Okafor, CADC I",
 }
 # The demo content's Spanish addresses (programs/demo_content.py), with their headings.
-SPANISH_DEMO_PAGES: dict[str, str] = {}
+SPANISH_DEMO_PAGES = {
+    "/es/": "Tratamiento de adicciones por la tarde, a la medida de su vida",
+    "/es/que-es-un-iop/": "¿Qué es un Programa Ambulatorio Intensivo?",
+    "/es/horario/": "Horario del programa",
+    "/es/terapias/": "Terapias y apoyo",
+    "/es/para-quien-es/": "Para quién es el programa",
+    "/es/beneficios/": "Beneficios de un IOP por la tarde",
+    "/es/admisiones/": "Cómo funcionan las admisiones",
+    "/es/preguntas/": "Preguntas y respuestas",
+    "/es/articulos/que-es-un-programa-ambulatorio-intensivo/": (
+        "Qué es un programa ambulatorio intensivo y cómo se compara"
+    ),
+    "/es/articulos/a-quien-le-conviene-un-iop/": (
+        "A quién le conviene un IOP: al empezar, al salir de un residencial o al volver a empezar"
+    ),
+    # Every person, at the Spanish team address, under their own name.
+    **{
+        path.replace("/team/", "/es/equipo/"): heading
+        for path, heading in DEMO_LIBRARY.items()
+        if path.startswith("/team/") and path != "/team/"
+    },
+}
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 
