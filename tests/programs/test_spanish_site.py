@@ -77,8 +77,7 @@ def test_the_spanish_footer_names_the_badges_and_hours_in_spanish(client, demo_c
 
     badges = [item.text() for item in footer.find_all("li", class_="badge")]
     assert badges == [
-        "TJC The Joint Commission Acreditación en Atención de Salud Conductual y Servicios "
-        "Humanos",
+        "TJC The Joint Commission Acreditación en Atención de Salud Conductual y Servicios Humanos",
         "NAATP National Association of Addiction Treatment Providers Programa miembro",
     ]
     assert "Certificado de Aprobación" in footer.text()
