@@ -296,7 +296,7 @@ class ClinicSettingsAdmin(RevisionAdminMixin, TranslationAdmin, SimpleHistoryAdm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     fieldsets = [
-        (None, {"fields": ["name", "admissions_phone"]}),
+        (None, {"fields": ["name", "admissions_phone", "spanish_phone"]}),
         (_("Address"), {"fields": ["street_address", "city", "region", "postal_code"]}),
         (_("Opening hours"), {"fields": ["opening_hours", "opening_hours_spec"]}),
         (

@@ -4,9 +4,10 @@ and writes its dates in Spanish."""
 
 import pytest
 
+from programs.models import ClinicSettings
 from tests.html import page_of, parse
 from tests.programs.test_spanish_pages import alternates, html_lang, switch
-from tests.programs.test_views import DEMO_LIBRARY, DEMO_PAGES, SPANISH_DEMO_PAGES
+from tests.programs.test_views import DEMO_LIBRARY, DEMO_PAGES, SPANISH_DEMO_PAGES, json_ld
 from tests.test_translations import interface_strings, words
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +83,54 @@ def test_the_spanish_footer_names_the_badges_and_hours_in_spanish(client, demo_c
     ]
     assert "Certificado de Aprobación" in footer.text()
     assert "de lunes a viernes" in footer.text()
+
+
+def structured(client, path):
+    html = client.get(path).content.decode()
+    return {block["@type"]: block for block in json_ld(html)}
+
+
+def test_structured_data_says_the_language_of_the_text(client, demo_content):
+    spanish_page = structured(client, "/es/horario/")
+    english_page = structured(client, "/schedule/")
+    spanish_article = structured(client, "/es/articulos/a-quien-le-conviene-un-iop/")
+    not_translated = structured(client, "/es/articulos/what-the-research-says/")
+
+    assert spanish_page["WebPage"]["inLanguage"] == "es-US"
+    assert spanish_page["WebPage"]["name"] == "Horario del programa"
+    assert english_page["WebPage"]["inLanguage"] == "en-US"
+    assert spanish_article["MedicalWebPage"]["inLanguage"] == "es-US"
+    # Shown in English under the Spanish note: the text is English.
+    assert not_translated["MedicalWebPage"]["inLanguage"] == "en-US"
+
+
+def test_the_clinic_answers_in_spanish_when_a_spanish_line_is_set(client, demo_content):
+    clinic = structured(client, "/")["MedicalClinic"]
+
+    assert clinic["contactPoint"] == [
+        {
+            "@type": "ContactPoint",
+            "telephone": "+15550100199",
+            "contactType": "admissions",
+            "hoursAvailable": "Mo-Su 00:00-23:59",
+            "availableLanguage": ["English", "Spanish"],
+        }
+    ]
+
+
+def test_the_clinic_answers_in_english_only_without_a_spanish_line(client, demo_content):
+    ClinicSettings.objects.update(spanish_phone="")
+    languages = structured(client, "/")["MedicalClinic"]["contactPoint"][0]["availableLanguage"]
+
+    assert languages == ["English"]
+
+
+def test_a_separate_spanish_line_is_its_own_contact_point(client, demo_content):
+    ClinicSettings.objects.update(spanish_phone="+15550100142")
+
+    points = structured(client, "/")["MedicalClinic"]["contactPoint"]
+
+    assert [(point["telephone"], point["availableLanguage"]) for point in points] == [
+        ("+15550100199", ["English", "Spanish"]),
+        ("+15550100142", ["Spanish"]),
+    ]

@@ -208,15 +208,41 @@ def test_page_head_has_canonical_open_graph_and_clinic_json_ld(client, demo_cont
                 "https://www.instagram.com/harborlightrecovery.demo/",
                 "https://www.linkedin.com/company/harborlightrecovery-demo/",
             ],
-        }
+            "contactPoint": [
+                {
+                    "@type": "ContactPoint",
+                    "telephone": "+15550100199",
+                    "contactType": "admissions",
+                    "hoursAvailable": "Mo-Su 00:00-23:59",
+                    "availableLanguage": ["English", "Spanish"],
+                }
+            ],
+        },
+        {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "url": "https://clinic.example/schedule/",
+            "name": "Program schedule",
+            "description": (
+                "Evening IOP schedule: in person Monday, Wednesday and Thursday, or by video "
+                "Tuesday, Thursday and Saturday, 6 to 9 pm."
+            ),
+            "inLanguage": "en-US",
+            "publisher": {
+                "@type": "MedicalClinic",
+                "name": "Harbor Light Recovery",
+                "url": "https://clinic.example/",
+            },
+        },
     ]
 
 
 def test_faq_page_carries_faq_json_ld(client, demo_content):
     blocks = json_ld(client.get("/faq/").content.decode())
 
-    faq = blocks[1]
-    assert [block["@type"] for block in blocks] == ["MedicalClinic", "FAQPage"]
+    faq = blocks[2]
+    assert [block["@type"] for block in blocks] == ["MedicalClinic", "WebPage", "FAQPage"]
+    assert faq["inLanguage"] == "en-US"
     assert len(faq["mainEntity"]) == 9
     assert faq["mainEntity"][1] == {
         "@type": "Question",
@@ -238,13 +264,14 @@ def test_json_ld_escapes_hostile_staff_text(client):
     html = client.get("/faq/").content.decode()
 
     assert "<script>alert(1)" not in html
-    assert html.count("</script>") == 3  # site.js and the two data blocks
+    assert html.count("</script>") == 4  # site.js and the three data blocks
     raw = JSON_LD.findall(html)
     assert "\\u003C/script\\u003E" in raw[0]
-    assert "\\u0026" in raw[1]
+    assert "\\u0026" in raw[2]
     blocks = json_ld(html)
     assert blocks[0]["name"] == f"Clinic {hostile}"
-    assert blocks[1]["mainEntity"][0]["name"] == f"Why {hostile}?"
+    assert blocks[1]["publisher"]["name"] == f"Clinic {hostile}"
+    assert blocks[2]["mainEntity"][0]["name"] == f"Why {hostile}?"
 
 
 def test_schedule_page_is_rendered_from_tracks_and_sessions(client, demo_content):
