@@ -449,6 +449,139 @@ PAGES = {
         ),
         "body": "",
     },
+    "privacy": {
+        "title": "Aviso de privacidad del sitio web",
+        "slug": "privacidad",
+        "intro": "Qué datos recogemos, para qué, quién los ve y cuánto tiempo los guardamos.",
+        "meta_description": (
+            "Cómo trata Harbor Light Recovery lo que usted nos cuenta a través de este sitio "
+            "web y del formulario de consulta."
+        ),
+        "body": (
+            "## En pocas palabras\n\n"
+            "- Este sitio no tiene rastreadores, publicidad ni herramientas de análisis.\n"
+            "- Lo que escribe en el formulario de consulta se guarda en nuestra propia base "
+            "de datos y solo lo lee nuestro personal de admisiones.\n"
+            "- Nunca enviamos por correo electrónico lo que usted escribió.\n"
+            "- No vendemos ni compartimos su información.\n\n"
+            "## Qué recoge el formulario de consulta\n\n"
+            "Solo lo necesario para llamarle o escribirle:\n\n"
+            "- si pregunta por usted o por otra persona\n"
+            "- un nombre de pila, o el nombre que prefiera\n"
+            "- un número de teléfono o un correo electrónico, o los dos\n"
+            "- cómo y cuándo prefiere que le contactemos, y si podemos dejarle un mensaje "
+            "de voz o enviarle mensajes de texto\n"
+            "- el programa que le interesa y, si quiere, el nombre de su compañía de "
+            "seguros y cómo supo de nosotros\n"
+            "- un mensaje, si desea escribirlo\n"
+            "- su consentimiento para que le contactemos y la hora en que envió el "
+            "formulario\n"
+            "- si llegó desde otro sitio web o un enlace publicitario, cuál fue (vea más "
+            "abajo)\n\n"
+            "Por favor, no escriba detalles médicos ni números de afiliado del seguro. Le "
+            "pediremos lo necesario cuando hablemos.\n\n"
+            "## Dónde se guarda y quién lo ve\n\n"
+            "Su consulta se guarda en la base de datos de la propia clínica. Solo pueden "
+            "verla el personal de admisiones, que la necesita para ayudarle, y los pocos "
+            "administradores que mantienen el sistema. Cada persona entra con su propia "
+            "cuenta. Cuando llega una consulta nueva, el personal recibe un aviso breve "
+            "con un número de referencia, nunca con lo que usted escribió.\n\n"
+            "## Cuánto tiempo lo guardamos\n\n"
+            "Borramos la consulta, con nuestras notas sobre ella, 12 meses después de "
+            "cerrarla. Si usted pasa a ser paciente, lo necesario para su atención pasa a "
+            "su expediente confidencial de tratamiento, que conservamos como exige la "
+            "ley.\n\n"
+            "## Su privacidad y la ley\n\n"
+            "Dos leyes de los Estados Unidos le protegen. **HIPAA** protege la información "
+            "de salud en general. **42 CFR Part 2** protege aún más los registros del "
+            "tratamiento por consumo de sustancias. Dicho de forma sencilla: no podemos "
+            "contarle a nadie, ni a su empleador, ni a su familia, ni a la policía, que "
+            "usted nos contactó o que está en tratamiento sin su permiso por escrito, salvo "
+            "en los pocos casos que la ley permite, como una emergencia médica.\n\n"
+            "Cuando ya está en tratamiento con nosotros, nuestro [Aviso de prácticas de "
+            "privacidad](/es/privacy-practices/) explica en detalle cómo usamos y "
+            "protegemos su información de salud, y cuáles son sus derechos.\n\n"
+            "## Este sitio web\n\n"
+            "El sitio no tiene rastreadores, publicidad ni herramientas de análisis. No "
+            "carga nada de otras empresas: ni fuentes, ni mapas, ni videos, ni píxeles de "
+            "seguimiento.\n\n"
+            "Usa como máximo dos cookies pequeñas propias:\n\n"
+            "- una cookie de seguridad que protege el formulario contra envíos "
+            "falsificados\n"
+            "- si llegó desde otro sitio web o un enlace publicitario, una cookie que "
+            "recuerda durante 30 días qué sitio o campaña le trajo. Si envía una consulta, "
+            "ese dato se guarda con ella, para saber cómo nos encuentra la gente, y la "
+            "cookie se borra. Nunca se comparte con nadie.\n\n"
+            "Nuestro servidor guarda registros técnicos breves (como la página pedida y la "
+            "hora) para que el sitio funcione y sea seguro. Nunca contienen lo que usted "
+            "escribió en el formulario.\n\n"
+            "## Sus opciones\n\n"
+            "Puede pedirnos ver, corregir o borrar su consulta. Llame a admisiones y le "
+            "ayudaremos. También puede comunicarse con nosotros sin el formulario, por "
+            "teléfono, a cualquier hora."
+        ),
+    },
+    "terms": {
+        "title": "Condiciones de uso",
+        "slug": "condiciones",
+        "intro": "Las reglas sencillas para usar este sitio web.",
+        "meta_description": "Las condiciones para usar el sitio web de Harbor Light Recovery.",
+        "body": (
+            "## Información, no consejo médico\n\n"
+            "Este sitio explica nuestro programa en términos generales. No es un consejo "
+            "médico y no sustituye la evaluación de un profesional calificado.\n\n"
+            "## En una emergencia\n\n"
+            "No use el formulario de consulta en una emergencia. Llame al 911. Si está "
+            "pensando en el suicidio o está en crisis, llame al 988 y oprima 2 para hablar "
+            "en español, o envíe la palabra AYUDA por mensaje de texto al 988.\n\n"
+            "## Sin promesas de resultados\n\n"
+            "Cada recuperación es distinta. Nada de este sitio promete un resultado "
+            "concreto.\n\n"
+            "## El formulario de consulta\n\n"
+            "Por favor, dé información verdadera, y solo sobre usted o sobre alguien que "
+            "sabe que nos está contactando. Enviar el formulario no le convierte en "
+            "paciente ni crea una relación de tratamiento.\n\n"
+            "## Enlaces a otros sitios\n\n"
+            "A veces enlazamos a otras organizaciones, como las líneas de crisis. No somos "
+            "responsables de su contenido.\n\n"
+            "## Cambios\n\n"
+            "Podemos actualizar estas condiciones. La fecha al pie muestra la versión más "
+            "reciente."
+        ),
+    },
+    "accessibility": {
+        "title": "Declaración de accesibilidad",
+        "slug": "accesibilidad",
+        "intro": (
+            "Queremos que todas las personas puedan usar este sitio, con el dispositivo o "
+            "la ayuda que utilicen."
+        ),
+        "meta_description": (
+            "El compromiso de Harbor Light Recovery con un sitio web accesible, y cómo "
+            "avisarnos de un problema."
+        ),
+        "body": (
+            "## Nuestro objetivo\n\n"
+            "Buscamos cumplir las Pautas de Accesibilidad para el Contenido Web (WCAG) 2.2 "
+            "en el nivel AA.\n\n"
+            "## Lo que hacemos\n\n"
+            "- Todas las páginas funcionan solo con el teclado y con lectores de pantalla.\n"
+            "- Todas las páginas funcionan sin JavaScript.\n"
+            "- El texto se puede agrandar, y las páginas caben en pantallas de teléfono "
+            "pequeñas sin desplazarse hacia los lados.\n"
+            "- Los colores se eligen con un contraste alto.\n"
+            "- Los formularios explican con claridad qué salió mal y cómo corregirlo.\n\n"
+            "## Límites conocidos\n\n"
+            "Revisamos nuestras páginas con frecuencia, pero algo se nos puede escapar. Si "
+            "algo le resulta difícil de usar, nos toca a nosotros arreglarlo, no a "
+            "usted.\n\n"
+            "## Avísenos de un problema\n\n"
+            "Llame a admisiones al {{ phone }} a cualquier hora y díganos en qué página y "
+            "qué salió mal. También puede usar nuestro formulario de contacto. Le "
+            "responderemos y podemos darle la información que necesite de otra forma, por "
+            "ejemplo por teléfono."
+        ),
+    },
 }
 
 TOPICS = {

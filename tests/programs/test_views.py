@@ -65,6 +65,9 @@ SPANISH_DEMO_PAGES = {
     "/es/beneficios/": "Beneficios de un IOP por la tarde",
     "/es/admisiones/": "Cómo funcionan las admisiones",
     "/es/preguntas/": "Preguntas y respuestas",
+    "/es/privacidad/": "Aviso de privacidad del sitio web",
+    "/es/condiciones/": "Condiciones de uso",
+    "/es/accesibilidad/": "Declaración de accesibilidad",
     "/es/articulos/que-es-un-programa-ambulatorio-intensivo/": (
         "Qué es un programa ambulatorio intensivo y cómo se compara"
     ),
