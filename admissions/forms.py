@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
@@ -46,11 +46,14 @@ CHOOSE_ONE = {"required": _("Please choose one.")}
 YES_NO = [("no", _("No")), ("yes", _("Yes"))]
 
 
-def page_url(slug):
-    try:
-        return reverse("programs:page", kwargs={"slug": slug})
-    except NoReverseMatch:
-        return f"/{slug}/"
+def page_url(slug, language):
+    """The address of the content page `slug` in `language` (the privacy notices'
+    English addresses: /privacy/, not /es/privacy/)."""
+    with override(language):
+        try:
+            return reverse("programs:page", kwargs={"slug": slug})
+        except NoReverseMatch:
+            return f"/{slug}/"
 
 
 def notice_link(slug, text):
@@ -59,10 +62,10 @@ def notice_link(slug, text):
     another language than the notice."""
     notice_language = privacy_notice_language()
     if notice_language == form_language():
-        return format_html('<a href="{}">{}</a>', page_url(slug), text)
+        return format_html('<a href="{}">{}</a>', page_url(slug, notice_language), text)
     return format_html(
         '<a href="{}" hreflang="{}">{}</a> {}',
-        page_url(slug),
+        page_url(slug, notice_language),
         notice_language,
         text,
         _("(in English)"),

@@ -73,6 +73,9 @@ CSRF_TRUSTED_ORIGINS = [SITE_URL] if SITE_URL.startswith("https://") else []
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/") + "/"
 
 INSTALLED_APPS = [
+    # Before the admin: adds the per-language columns (programs/translation.py) before
+    # the admin registers its forms.
+    "modeltranslation",
     # django.contrib.admin with the project's admin site (iop_site/admin.py).
     "iop_site.apps.StaffAdminConfig",
     "django.contrib.auth",
@@ -360,6 +363,11 @@ ADMISSIONS_NOTIFY_EMAILS = env_list("ADMISSIONS_NOTIFY_EMAILS")
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content in both languages (django-modeltranslation, programs/translation.py): a Spanish
+# field left empty reads as the English one, and programs/translation.py says when an
+# item counts as translated.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True

@@ -15,15 +15,14 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 # English at the addresses it always had, Spanish under /es/ (the language is read from
-# the path alone: iop_site/languages.py). Only pages whose every word is interface text
-# are offered in Spanish so far (languages.SPANISH_PAGES).
+# the path alone: iop_site/languages.py). Which pages have a Spanish version is said in
+# iop_site/languages.py and programs/translation.py.
 urlpatterns += i18n_patterns(
     path("", include("admissions.urls")),
+    # Last: its "<slug>/" takes any first segment left.
+    path("", include("programs.urls")),
     prefix_default_language=False,
 )
-urlpatterns += [
-    path("", include("programs.urls")),
-]
 
 handler400 = "iop_site.views.bad_request"
 handler403 = "iop_site.views.permission_denied"

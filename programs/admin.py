@@ -1,7 +1,10 @@
 """The content editors' admin: pages, schedule, therapies, questions, articles, people,
 clinic details, accreditations.
 
-Every model keeps its change history (django-simple-history). Pages, articles and the
+Every model keeps its change history (django-simple-history). Translated fields show
+once per language, English above Spanish (modeltranslation's plain side-by-side
+TranslationAdmin: its tabbed variant loads jQuery UI from a CDN, and nothing here comes
+from another origin). Pages, articles and the
 clinic settings also keep revisions (programs/admin_revisions.py): a change to a live
 one is a draft until published, and their "History" lists the revisions.
 """
@@ -14,6 +17,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import image_admin  # noqa: F401  (registers the image library's admin)
@@ -38,14 +46,14 @@ from .revisions import PUBLISH_PERMISSION
 from .seo_admin import SearchListingAdmin
 
 
-class PageSectionInline(ContentEditorInline, admin.StackedInline):
+class PageSectionInline(ContentEditorInline, TranslationStackedInline):
     model = PageSection
     extra = 0
     fields = ["order", "heading", "body"]
 
 
 @admin.register(Page)
-class PageAdmin(RevisionAdminMixin, SearchListingAdmin, SimpleHistoryAdmin):
+class PageAdmin(RevisionAdminMixin, SearchListingAdmin, TranslationAdmin, SimpleHistoryAdmin):
     change_list_template = "admin/programs/change_list_link_check.html"
     list_display = [
         "title",
@@ -105,7 +113,8 @@ class PageAdmin(RevisionAdminMixin, SearchListingAdmin, SimpleHistoryAdmin):
                 # A legal page that is not live yet goes live through a publisher only.
                 cleaned = super().clean()
                 legal = self.instance.is_legal or (
-                    self.instance._state.adding and cleaned.get("slug") in LEGAL_PAGE_SLUGS
+                    # The English address (the form has one per language).
+                    self.instance._state.adding and cleaned.get("slug_en") in LEGAL_PAGE_SLUGS
                 )
                 going_live = cleaned.get("status") == Page.Status.PUBLISHED and (
                     self.instance._state.adding or not is_live(self.instance)
@@ -133,14 +142,14 @@ def visibility(record):
     return _("Yes")
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(TranslationTabularInline):
     model = Session
     extra = 0
     fields = ["weekday", "start_time", "end_time", "mode", "location"]
 
 
 @admin.register(Track)
-class TrackAdmin(SimpleHistoryAdmin):
+class TrackAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "mode", "days", "weeks_label", "order", "is_published"]
     list_filter = ["is_published", "mode"]
     prepopulated_fields = {"slug": ["name"]}
@@ -159,7 +168,7 @@ class TrackAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Therapy)
-class TherapyAdmin(ContentEditorAdmin, SimpleHistoryAdmin):
+class TherapyAdmin(ContentEditorAdmin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "order", "is_published", "updated_at"]
     list_filter = ["is_published"]
     search_fields = ["title", "summary", "body"]
@@ -168,7 +177,7 @@ class TherapyAdmin(ContentEditorAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(FaqEntry)
-class FaqEntryAdmin(ContentEditorAdmin, SimpleHistoryAdmin):
+class FaqEntryAdmin(ContentEditorAdmin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["question", "order", "is_published", "updated_at"]
     list_filter = ["is_published"]
     search_fields = ["question", "answer"]
@@ -177,7 +186,7 @@ class FaqEntryAdmin(ContentEditorAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -185,7 +194,7 @@ class TopicAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ContentEditorAdmin, SimpleHistoryAdmin):
+class PersonAdmin(ContentEditorAdmin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "credentials", "job_title", "role", "on_team_page", "order"]
     list_filter = ["role", "on_team_page"]
     search_fields = ["name", "credentials", "job_title"]
@@ -223,7 +232,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionAdminMixin, SearchListingAdmin, SimpleHistoryAdmin):
+class ArticleAdmin(RevisionAdminMixin, SearchListingAdmin, TranslationAdmin, SimpleHistoryAdmin):
     """Articles past the review interval (ARTICLE_REVIEW_INTERVAL_MONTHS) are marked in
     the list, can be filtered, and say so at the top of their form."""
 
@@ -282,7 +291,7 @@ class ArticleAdmin(RevisionAdminMixin, SearchListingAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(ClinicSettings)
-class ClinicSettingsAdmin(RevisionAdminMixin, SimpleHistoryAdmin):
+class ClinicSettingsAdmin(RevisionAdminMixin, TranslationAdmin, SimpleHistoryAdmin):
     """One record only: the list goes straight to it, and it cannot be added twice
     or deleted."""
 
@@ -295,7 +304,7 @@ class ClinicSettingsAdmin(RevisionAdminMixin, SimpleHistoryAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     fieldsets = [
-        (None, {"fields": ["name", "admissions_phone"]}),
+        (None, {"fields": ["name", "admissions_phone", "spanish_phone"]}),
         (_("Address"), {"fields": ["street_address", "city", "region", "postal_code"]}),
         (_("Opening hours"), {"fields": ["opening_hours", "opening_hours_spec"]}),
         (
@@ -334,7 +343,7 @@ class ClinicSettingsAdmin(RevisionAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Accreditation)
-class AccreditationAdmin(SimpleHistoryAdmin):
+class AccreditationAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "issuer", "kind", "mark", "order", "is_published"]
     list_filter = ["kind", "is_published"]
     search_fields = ["name", "issuer"]

@@ -10,6 +10,8 @@ import datetime
 CLINIC = {
     "name": "Harbor Light Recovery",
     "admissions_phone": "+15550100199",
+    # The same line: a Spanish-speaking counselor answers it too.
+    "spanish_phone": "+15550100199",
     "street_address": "200 Lantern Way, Suite 3",
     "city": "Bayport",
     "region": "OR",

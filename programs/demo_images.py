@@ -258,12 +258,17 @@ def _store(name, drawing):
     return name
 
 
+def demo_file(slug):
+    """Where the demo picture `slug` is stored."""
+    return f"images/demo/{slug}.jpg"
+
+
 def demo_image(slug, title, alt_text, drawing):
     """The library image `slug` of the demo: found by its file, or created with it.
     Its renditions are made if any is missing."""
     from programs.models import Image
 
-    name = f"images/demo/{slug}.jpg"
+    name = demo_file(slug)
     image = Image.objects.filter(file=name).first()
     if image is None:
         _store(name, drawing)

@@ -219,7 +219,9 @@ class MarkdownEditorMixin:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         model = self.model
-        if db_field.name in getattr(model, "markdown_fields", {}):
+        # A translated Markdown field shows once per language (body_en, body_es).
+        name = getattr(db_field, "translated_field", db_field).name
+        if name in getattr(model, "markdown_fields", {}):
             kwargs["widget"] = MarkdownEditor(
                 editor_help(request),
                 preview_url=reverse(f"admin:{self.preview_route()}"),
@@ -262,7 +264,7 @@ class ContentEditorAdmin(MarkdownEditorMixin, admin.ModelAdmin):
         return super().render_change_form(request, context, *args, **kwargs)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
+        form = super().get_form(request, obj, change=change, **kwargs)
         if is_preview(request):
             return type(form.__name__, (PreviewOnlyForm, form), {})
         return form

@@ -16,7 +16,9 @@ ACCEPTED_TYPES = ",".join(mime for _extension, mime in images.ALLOWED_FORMATS.va
 class ImageForm(forms.ModelForm):
     class Meta:
         model = Image
-        fields = ["title", "file", "alt_text", "is_decorative"]
+        # "alt_text" is the English text alternative (the admin is in English) and
+        # "alt_text_es" the Spanish one (programs/translation.py).
+        fields = ["title", "file", "alt_text", "alt_text_es", "is_decorative"]
         # A plain file field: the picture is checked by clean_file alone, with messages
         # of its own (Django's image field would refuse a decompression bomb as merely
         # "not a valid image").
@@ -24,6 +26,7 @@ class ImageForm(forms.ModelForm):
         widgets = {
             "file": forms.ClearableFileInput(attrs={"accept": ACCEPTED_TYPES}),
             "alt_text": forms.TextInput(attrs={"size": 80}),
+            "alt_text_es": forms.TextInput(attrs={"size": 80}),
         }
 
     def clean_file(self):
@@ -43,7 +46,10 @@ class ImageAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "alt_text"]
     readonly_fields = ["preview", "dimensions", "markdown_reference", "uploaded_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "file", "preview", "alt_text", "is_decorative"]}),
+        (
+            None,
+            {"fields": ["title", "file", "preview", "alt_text", "alt_text_es", "is_decorative"]},
+        ),
         (
             _("Using it"),
             {

@@ -81,11 +81,20 @@ class Group:
 
 
 def shown_fields(model):
-    """The fields an editor sets: editable, not the id or a time kept by Django."""
+    """The fields an editor sets: editable, not the id or a time kept by Django, and of
+    a translated field its languages ("Title [en]", "Title [es]"), not the original
+    column, which only mirrors one of them (programs/translation.py)."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        translated = set(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        translated = set()
     return [
         model_field
         for model_field in [*model._meta.concrete_fields, *model._meta.many_to_many]
         if model_field.editable
+        and model_field.name not in translated
         and not model_field.primary_key
         and not getattr(model_field, "auto_now", False)
         and not getattr(model_field, "auto_now_add", False)
@@ -184,6 +193,12 @@ def compare(model, old_data, new_data):
     return groups
 
 
+def same(before, after):
+    """Whether a field's value is unchanged. An empty text is empty whether it was never
+    filled (a Spanish column starts as NULL) or cleared in the form ("")."""
+    return (before if before is not None else "") == (after if after is not None else "")
+
+
 def changed_labels(model, old_data, new_data):
     """The names of what changed between two revisions, for a history list. No query."""
     if old_data is None:
@@ -191,7 +206,7 @@ def changed_labels(model, old_data, new_data):
     names = []
     old_item, new_item = old_data["item"]["fields"], new_data["item"]["fields"]
     for model_field in shown_fields(model):
-        if old_item.get(model_field.name) != new_item.get(model_field.name):
+        if not same(old_item.get(model_field.name), new_item.get(model_field.name)):
             names.append(str(model_field.verbose_name).capitalize())
     for relation in child_relations(model):
         key = relation_key(relation)

@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 
 from . import cache as page_cache
 from .models import Revision
-from .models.base import next_go_live
+from .models.base import next_go_live, translated_columns
 
 PUBLISH_PERMISSION = "programs.publish_protected"
 
@@ -145,8 +145,11 @@ def _check_references(instance):
 
 
 def _validate(instance, exclude=()):
+    # A translated field is checked in each language's column; its original column only
+    # mirrors one of them (programs/translation.py), and would say each error twice.
+    exclude = [*exclude, *translated_columns(type(instance))]
     try:
-        instance.full_clean(exclude=list(exclude))
+        instance.full_clean(exclude=exclude)
     except ValidationError as error:
         raise RevisionProblem(" ".join(error.messages)) from error
 

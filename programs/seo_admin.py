@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from .editor_admin import ContentEditorAdmin
 from .links import check_links
 from .models import Article, ClinicSettings, Redirect
+from .models.base import translated_columns
 from .models.seo import DESCRIPTION_SHOWN, SEO_TITLE_SHOWN, site_path
 
 SLUG_MARK = "__slug__"
@@ -91,11 +92,13 @@ class SearchListingAdmin(ContentEditorAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         shown = {"seo_title": SEO_TITLE_SHOWN, self.description_field: DESCRIPTION_SHOWN}
-        if db_field.name in shown:
+        # A translated field shows once per language (seo_title_en, seo_title_es).
+        name = getattr(db_field, "translated_field", db_field).name
+        if name in shown:
             formfield.widget.attrs.update(
                 {
                     "data-char-count": db_field.max_length,
-                    "data-char-shown": shown[db_field.name],
+                    "data-char-shown": shown[name],
                     # {count} and {max} are filled in by the script.
                     "data-char-count-text": gettext("{count} of {max} characters"),
                     "data-char-over-shown-text": gettext(
@@ -121,7 +124,7 @@ class SearchListingAdmin(ContentEditorAdmin):
             '<div class="search-preview" data-search-preview data-url-pattern="{}" '
             'data-slug-mark="{}" data-clinic-name="{}" data-title-shown="{}" '
             'data-description-shown="{}" data-description-field="{}" '
-            'data-home-url="{}">'
+            'data-field-suffix="{}" data-home-url="{}">'
             '<span class="search-preview-url">{}</span>'
             '<span class="search-preview-title">{}</span>'
             '<span class="search-preview-description">{}</span>'
@@ -133,6 +136,9 @@ class SearchListingAdmin(ContentEditorAdmin):
             SEO_TITLE_SHOWN,
             DESCRIPTION_SHOWN,
             self.description_field,
+            # The English boxes (title_en, ...) when the fields are kept per language
+            # (programs/translation.py): the preview shows the English search result.
+            "_en" if translated_columns(type(record)) else "",
             settings.SITE_URL + "/",
             url,
             Truncator(title).chars(SEO_TITLE_SHOWN),

@@ -1,6 +1,8 @@
 """sitemap.xml: every published page and article not hidden from search engines, the
 library, the team and the inquiry form, with absolute addresses on SITE_URL and the time
-each last changed."""
+each last changed, in each language it exists in, with its hreflang alternates (en, es,
+x-default: Django's sitemap framework, `i18n` and `alternates`). An item is listed in
+Spanish only when it has a Spanish version (programs.translation.has_translation)."""
 
 from urllib.parse import urlsplit
 
@@ -10,9 +12,19 @@ from django.db.models import Max
 from django.urls import reverse
 
 from .models import Article, Page, Person
+from .translation import has_translation
 
 
 class SiteSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def get_languages_for_item(self, item):
+        return [
+            code for code in super().get_languages_for_item(item) if has_translation(item, code)
+        ]
+
     # The public address comes from settings, not from the request's Host header.
     def get_protocol(self, protocol=None):
         return urlsplit(settings.SITE_URL).scheme
@@ -25,12 +37,7 @@ class PageSitemap(SiteSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return (
-            Page.objects.published()
-            .filter(noindex=False)
-            .only("slug", "layout", "updated_at")
-            .order_by("nav_order")
-        )
+        return Page.objects.published().filter(noindex=False).order_by("nav_order")
 
     def lastmod(self, page):
         return page.updated_at
@@ -44,12 +51,7 @@ class ArticleSitemap(SiteSitemap):
     priority = 0.6
 
     def items(self):
-        return (
-            Article.objects.published()
-            .filter(noindex=False)
-            .newest_first()
-            .only("slug", "updated_at")
-        )
+        return Article.objects.published().filter(noindex=False).newest_first()
 
     def lastmod(self, article):
         return article.updated_at
@@ -60,7 +62,7 @@ class PersonSitemap(SiteSitemap):
     priority = 0.4
 
     def items(self):
-        return Person.objects.public().by_role().only("slug", "updated_at")
+        return Person.objects.public().by_role()
 
     def lastmod(self, person):
         return person.updated_at
@@ -71,6 +73,10 @@ class ListSitemap(SiteSitemap):
     newest entry changed; the form page has no such date."""
 
     changefreq = "weekly"
+
+    def get_languages_for_item(self, item):
+        # Interface text only: in every language.
+        return Sitemap.get_languages_for_item(self, item)
 
     def items(self):
         return ["programs:articles", "programs:team", "admissions:inquiry"]

@@ -21,11 +21,14 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from iop_site.languages import show_item
+
 from . import cache as page_cache
 from .feeds import LatestArticlesFeed
 from .models import Article, FaqEntry, Page, Person, Session, Therapy, Topic, Track
 from .revisions import publish_if_due
 from .sitemaps import SITEMAPS
+from .translation import address_lookup
 
 ARTICLES_PER_PAGE = 10
 RELATED_ARTICLES = 3
@@ -81,14 +84,14 @@ def _absolute(path):
     return settings.SITE_URL + path
 
 
-def _current_or_preview(request, queryset, permission, now, **lookup):
-    """(record, preview): the published record, or for staff who may change it, any
-    record (a preview). Http404 otherwise."""
-    current = queryset.published(now).filter(**lookup).first()
+def _current_or_preview(request, queryset, permission, now, lookup):
+    """(record, preview): the published record matching `lookup` (a Q), or for staff
+    who may change it, any record (a preview). Http404 otherwise."""
+    current = queryset.published(now).filter(lookup).first()
     if current is not None:
         return current, False
     if request.user.has_perm(permission):
-        current = queryset.filter(**lookup).first()
+        current = queryset.filter(lookup).first()
         if current is not None:
             return current, True
     raise Http404
@@ -110,13 +113,13 @@ def page(request, slug, now):
 
 
 def _serve_page(request, now, slug=None, layout=None):
-    lookup = {"slug": slug} if slug else {"layout": layout}
+    lookup = address_lookup(slug) if slug else Q(layout=layout)
     content = Page.objects.select_related("lead_image", "sharing_image").prefetch_related(
         "sections"
     )
     try:
         current, preview = _current_or_preview(
-            request, content, "programs.change_page", now, **lookup
+            request, content, "programs.change_page", now, lookup
         )
     except Http404:
         if layout != Page.Layout.HOME:
@@ -124,6 +127,10 @@ def _serve_page(request, now, slug=None, layout=None):
         current, preview = default_home_page(), False
     if slug and current.layout == Page.Layout.HOME:
         return redirect("programs:home", permanent=not preview)
+    if slug and current.slug != slug:
+        # The English address under /es/ of a page with a Spanish one.
+        return redirect(current.get_absolute_url(), permanent=not preview)
+    show_item(request, current)
 
     return _render(
         request,
@@ -223,6 +230,8 @@ def articles(request, now, topic=None, page=None):
     except EmptyPage:
         raise Http404 from None
     number = shown.number
+    if current_topic is not None:
+        show_item(request, current_topic, lambda item: _articles_url(item.slug, number))
     return _render(
         request,
         "programs/articles.html",
@@ -245,8 +254,11 @@ def article(request, slug, now):
         "author", "reviewer", "lead_image", "sharing_image"
     ).prefetch_related("topics")
     current, preview = _current_or_preview(
-        request, content, "programs.change_article", now, slug=slug
+        request, content, "programs.change_article", now, address_lookup(slug)
     )
+    if current.slug != slug:
+        return redirect(current.get_absolute_url(), permanent=not preview)
+    show_item(request, current)
     topic_ids = [topic.pk for topic in current.topics.all()]
     related = Article.objects.related_to(current, topic_ids, now)[:RELATED_ARTICLES]
     return _render(
@@ -293,6 +305,7 @@ def person(request, slug, now):
         preview = current is not None
     if current is None:
         raise Http404
+    show_item(request, current)
     credited = Article.objects.published(now).filter(Q(author=current) | Q(reviewer=current))
     return _render(
         request,

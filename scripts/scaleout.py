@@ -269,9 +269,10 @@ def main():
         marker = f"Edited on server A {uuid.uuid4().hex[:8]}"
         _status, _location, form_page = editor.request("GET", change_path)
         fields = read_form(form_page, "page_form")
-        body = next(value for name, value in fields if name == "body")
-        edited = [(name, value) for name, value in fields if name != "body"]
-        edited += [("body", f"{body}\n\n{marker}\n"), ("_publish", "Publish now")]
+        # The English text: the form has one box per language (programs/translation.py).
+        body = next(value for name, value in fields if name == "body_en")
+        edited = [(name, value) for name, value in fields if name != "body_en"]
+        edited += [("body_en", f"{body}\n\n{marker}\n"), ("_publish", "Publish now")]
         status, _location, _page = editor.request("POST", change_path, edited)
         after = get(PORTS[1], path)
         results.append(

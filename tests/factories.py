@@ -17,6 +17,33 @@ def make_user(username="staff", groups=(), password="a long test password 123", 
 # --- programs ------------------------------------------------------------------------
 
 
+def admin_form(model, data, **inlines):
+    """`data` (a POST to `model`'s admin, with its inlines' {prefix: model}) with each
+    translated field named as the admin's form names it, in English: the admin shows a
+    translated field once per language (title_en, title_es; programs/translation.py).
+    "_preview" names a field too."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    def translated(of):
+        try:
+            return set(translator.get_options_for_model(of).all_fields)
+        except NotRegistered:
+            return set()
+
+    fields = translated(model)
+    inline_fields = {prefix: translated(inline) for prefix, inline in inlines.items()}
+
+    def english(key):
+        prefix, _, name = key.rpartition("-")
+        names = inline_fields.get(prefix.split("-")[0], set()) if prefix else fields
+        return f"{key}_en" if name in names else key
+
+    renamed = {english(key): value for key, value in data.items()}
+    if "_preview" in renamed:
+        renamed["_preview"] = english(renamed["_preview"])
+    return renamed
+
+
 def make_page(slug="about-us", **overrides):
     """A published page in the main menu, unless overridden."""
     from programs.models import Page

@@ -2,7 +2,6 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from .base import OrderedPublishable
 
@@ -54,8 +53,6 @@ class Accreditation(OrderedPublishable):
         blank=True,
         help_text=_("Where a visitor can check it, e.g. the issuing body's page about the clinic."),
     )
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "name"]

@@ -12,7 +12,6 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from .base import RendersMarkdown, Scheduled, ScheduledQuerySet, with_derived_fields
 from .images import library_image_field
@@ -87,7 +86,6 @@ class Topic(models.Model):
         help_text=_("One plain sentence shown above the topic's articles. Optional."),
     )
 
-    history = HistoricalRecords()
     objects = TopicQuerySet.as_manager()
 
     class Meta:
@@ -212,7 +210,6 @@ class Article(RendersMarkdown, Scheduled, SearchListing):
 
     markdown_fields = {"body": "body_html"}
 
-    history = HistoricalRecords()
     objects = ArticleQuerySet.as_manager()
 
     class Meta:

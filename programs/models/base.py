@@ -1,10 +1,11 @@
 """The shapes every publishable record shares: Markdown rendered on save, an ordered
 record with a "published" tick box, and a record published now or at a set time."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from programs.markdown import image_reference_errors, render_markdown
@@ -23,6 +24,40 @@ def with_derived_fields(update_fields, derived):
         if source in update_fields:
             update_fields.update(targets)
     return update_fields
+
+
+def translated_columns(model):
+    """{field: [(language, column)]} of the fields of `model` kept once per language
+    (programs/translation.py): {"title": [("en", "title_en"), ("es", "title_es")]}.
+    The original column of such a field only mirrors one language."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        fields = translator.get_options_for_model(model).all_fields
+    except NotRegistered:
+        return {}
+    return {
+        name: sorted((field.language, field.name) for field in columns)
+        for name, columns in fields.items()
+    }
+
+
+def columns_of(model, name):
+    """[(language, column)] holding field `name`: one per language for a translated
+    field, else the field itself in the default language."""
+    return translated_columns(model).get(name) or [(settings.LANGUAGE_CODE, name)]
+
+
+def markdown_columns(model, source=None):
+    """[(language, Markdown column, HTML column)] of a RendersMarkdown model, for one
+    Markdown field or all: one per language for a translated field ("body_es",
+    "body_html_es"), else the field itself with the default language."""
+    return [
+        (language, column, column.replace(name, target, 1))
+        for name, target in model.markdown_fields.items()
+        if source is None or name == source
+        for language, column in columns_of(model, name)
+    ]
 
 
 class RendersMarkdown:
@@ -44,12 +79,13 @@ class RendersMarkdown:
             super().clean_fields(exclude)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
-        for source in self.markdown_fields:
+        for _language, source, _target in markdown_columns(type(self)):
             if (exclude and source in exclude) or source in errors:
                 continue
-            problems = image_reference_errors(getattr(self, source))
+            text = getattr(self, source) or ""
+            problems = image_reference_errors(text)
             try:
-                validate_placeholders(getattr(self, source))
+                validate_placeholders(text)
             except ValidationError as error:
                 problems = [*error.error_list, *problems]
             if problems:
@@ -59,14 +95,20 @@ class RendersMarkdown:
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
+        derived = {}
         for source, target in self.markdown_fields.items():
-            if update_fields is None or source in update_fields:
-                setattr(self, target, render_markdown(getattr(self, source)))
+            columns = markdown_columns(type(self), source)
+            # Saving "body" saves the active language's "body_es" too (modeltranslation).
+            derived[source] = [column_target for _, _, column_target in columns] + [target]
+            for language, column, column_target in columns:
+                derived[column] = [column_target]
+                if update_fields is None or {source, column} & set(update_fields):
+                    # In the text's own language: a picture's text alternative is.
+                    with translation.override(language):
+                        html = render_markdown(getattr(self, column) or "")
+                    setattr(self, column_target, html)
         if update_fields is not None:
-            kwargs["update_fields"] = with_derived_fields(
-                update_fields,
-                {source: [target] for source, target in self.markdown_fields.items()},
-            )
+            kwargs["update_fields"] = with_derived_fields(update_fields, derived)
         super().save(*args, **kwargs)
 
 

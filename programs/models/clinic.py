@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
-from simple_history.models import HistoricalRecords
 
 from .images import library_image_field
 
@@ -71,6 +70,11 @@ def validate_opening_hours_spec(value):
             )
 
 
+def _e164(number):
+    phone = parse_phone(number) if number else None
+    return phonenumbers.format_number(phone, phonenumbers.PhoneNumberFormat.E164) if phone else ""
+
+
 class ClinicSettings(models.Model):
     """The clinic's details, shown in the header, footer and structured data.
     There is exactly one row (primary key 1)."""
@@ -80,6 +84,7 @@ class ClinicSettings(models.Model):
     # is published by a member of the Publisher group only.
     PATIENT_FACING_FIELDS = (
         "admissions_phone",
+        "spanish_phone",
         "street_address",
         "city",
         "region",
@@ -93,6 +98,16 @@ class ClinicSettings(models.Model):
         _("admissions phone"),
         region="US",
         help_text=_("The 24/7 admissions line, shown on every page, e.g. (555) 010-0199."),
+    )
+    spanish_phone = ClinicPhoneField(
+        _("Spanish-speaking admissions line"),
+        region="US",
+        blank=True,
+        help_text=_(
+            "Optional. Where a Spanish-speaking admissions counselor answers: the admissions "
+            "phone again if that line answers in Spanish too. When set, search engines are "
+            "told the clinic answers in English and Spanish."
+        ),
     )
     street_address = models.CharField(
         _("street address"), max_length=200, help_text=_("E.g. “120 Harbor Street, Suite 4”.")
@@ -148,8 +163,6 @@ class ClinicSettings(models.Model):
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["id"]
         verbose_name = _("clinic settings")
@@ -201,6 +214,7 @@ class ClinicSettings(models.Model):
             ),
             "phone_e164": e164,
             "phone_uri": f"tel:{e164}" if e164 else "",
+            "spanish_phone_e164": _e164(self.spanish_phone),
             "address": f"{self.street_address}\n{self.city}, {self.region} {self.postal_code}",
             "street_address": self.street_address,
             "city": self.city,

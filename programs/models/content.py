@@ -2,7 +2,6 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from .base import OrderedPublishable, RendersMarkdown
 
@@ -25,8 +24,6 @@ class Therapy(RendersMarkdown, OrderedPublishable):
 
     markdown_fields = {"body": "body_html"}
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["order", "title"]
         verbose_name = _("therapy")
@@ -48,8 +45,6 @@ class FaqEntry(RendersMarkdown, OrderedPublishable):
     answer_html = models.TextField(editable=False, blank=True)
 
     markdown_fields = {"answer": "answer_html"}
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "question"]

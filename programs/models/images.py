@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from programs import images
 
@@ -68,16 +67,16 @@ class Image(models.Model):
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["title", "id"]
         verbose_name = _("image")
         verbose_name_plural = _("images")
         constraints = [
+            # On the English text alternative (the text is translated, programs/
+            # translation.py); a Spanish one left empty reads as the English one.
             models.CheckConstraint(
-                condition=(Q(is_decorative=True) & Q(alt_text=""))
-                | (Q(is_decorative=False) & ~Q(alt_text="")),
+                condition=(Q(is_decorative=True) & Q(alt_text_en=""))
+                | (Q(is_decorative=False) & ~Q(alt_text_en="")),
                 name="programs_image_alt_text_or_decorative",
                 violation_error_message=_(
                     "Describe the picture in the text alternative, or tick “decorative "
@@ -161,10 +160,11 @@ def rerender_texts_showing(instance, **kwargs):
     and text alternative, or no longer shows a deleted image. Only the HTML field is
     written (no history entry, no change of "last updated")."""
     from django.apps import apps
+    from django.utils import translation
 
     from programs.markdown import IMAGE_REFERENCE, render_markdown
 
-    from .base import RendersMarkdown
+    from .base import RendersMarkdown, markdown_columns
 
     def shows_it(text):
         return any(int(number) == instance.pk for number in IMAGE_REFERENCE.findall(text))
@@ -172,11 +172,14 @@ def rerender_texts_showing(instance, **kwargs):
     for model in apps.get_app_config("programs").get_models():
         if not issubclass(model, RendersMarkdown):
             continue
-        for source, target in model.markdown_fields.items():
+        # Each language's text, rendered in its language (the picture's text alternative).
+        for language, source, target in markdown_columns(model):
             candidates = model.objects.filter(**{f"{source}__contains": f"image:{instance.pk}"})
             for pk, text in candidates.values_list("pk", source):
                 if shows_it(text):
-                    model.objects.filter(pk=pk).update(**{target: render_markdown(text)})
+                    with translation.override(language):
+                        html = render_markdown(text)
+                    model.objects.filter(pk=pk).update(**{target: html})
 
 
 def remove_files_once_deleted(instance, using=None, **kwargs):

@@ -7,7 +7,6 @@ from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from .base import RendersMarkdown, Scheduled, ScheduledQuerySet
 from .images import library_image_field
@@ -21,6 +20,10 @@ def reserved_slugs():
         "contact",
         "articles",
         "team",
+        # Their Spanish addresses (/es/contacto/, /es/articulos/, /es/equipo/).
+        "contacto",
+        "articulos",
+        "equipo",
         # Kept for the Spanish pages.
         "es",
         settings.ADMIN_PATH.strip("/").split("/")[0],
@@ -147,7 +150,6 @@ class Page(RendersMarkdown, Scheduled, SearchListing):
 
     markdown_fields = {"body": "body_html"}
 
-    history = HistoricalRecords()
     objects = PageQuerySet.as_manager()
 
     class Meta:
@@ -202,8 +204,6 @@ class PageSection(RendersMarkdown, models.Model):
     )
 
     markdown_fields = {"body": "body_html"}
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["page", "order", "id"]

@@ -7,7 +7,6 @@ from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from .base import RendersMarkdown
 from .images import library_image_field
@@ -122,7 +121,6 @@ class Person(RendersMarkdown, models.Model):
 
     markdown_fields = {"bio": "bio_html"}
 
-    history = HistoricalRecords()
     objects = PersonQuerySet.as_manager()
 
     class Meta:

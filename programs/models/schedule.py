@@ -8,11 +8,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from programs.placeholders import validate_placeholders
 
-from .base import OrderedPublishable
+from .base import OrderedPublishable, columns_of
 
 # --- Schedule --------------------------------------------------------------------------
 
@@ -55,8 +54,6 @@ class Track(OrderedPublishable):
         validators=[MinValueValidator(1), MaxValueValidator(104)],
     )
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("schedule track")
@@ -76,11 +73,13 @@ class Track(OrderedPublishable):
 
     def clean_fields(self, exclude=None):
         super().clean_fields(exclude)
-        if not exclude or "description" not in exclude:
-            try:
-                validate_placeholders(self.description)
-            except ValidationError as error:
-                raise ValidationError({"description": error.error_list}) from None
+        # Each language's description (programs/translation.py).
+        for _language, column in columns_of(type(self), "description"):
+            if not exclude or column not in exclude:
+                try:
+                    validate_placeholders(getattr(self, column) or "")
+                except ValidationError as error:
+                    raise ValidationError({column: error.error_list}) from None
 
     def _sessions(self):
         # Uses the prefetched sessions when the view prefetched them.
@@ -140,8 +139,6 @@ class Session(models.Model):
         blank=True,
         help_text=_("E.g. “Group room 2” or “Secure video link sent by your counselor”."),
     )
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["track", "weekday", "start_time"]

@@ -5,8 +5,10 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, pgettext
 
 from programs.models import hours_label
 
@@ -51,7 +53,46 @@ def clinic_json_ld(context):
         data["openingHours"] = list(clinic["opening_hours_spec"])
     if clinic.get("social_links"):
         data["sameAs"] = [link["url"] for link in clinic["social_links"]]
+    if data["telephone"]:
+        spanish = clinic.get("spanish_phone_e164")
+        admissions = {
+            "@type": "ContactPoint",
+            "telephone": data["telephone"],
+            "contactType": "admissions",
+            "hoursAvailable": "Mo-Su 00:00-23:59",
+            "availableLanguage": ["English", "Spanish"] if spanish else ["English"],
+        }
+        data["contactPoint"] = [admissions]
+        if spanish and spanish != data["telephone"]:
+            data["contactPoint"].append(
+                {**admissions, "telephone": spanish, "availableLanguage": ["Spanish"]}
+            )
     return json_ld_script(data)
+
+
+def in_language(context):
+    """The language of the text a page shows, as schema.org's inLanguage: the page's
+    language, or English when it shows an item not translated yet."""
+    if context.get("untranslated") or get_language() == "en":
+        return "en-US"
+    return f"{get_language()}-US"
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context, page):
+    """A content page as a WebPage, in its language."""
+    site_url = context.get("site_url", "")
+    return json_ld_script(
+        {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "url": site_url + page.get_absolute_url(),
+            "name": page.title,
+            "description": page.meta_description,
+            "inLanguage": in_language(context),
+            "publisher": _clinic_reference(context),
+        }
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -60,6 +101,7 @@ def faq_json_ld(context, entries):
         {
             "@context": "https://schema.org",
             "@type": "FAQPage",
+            "inLanguage": in_language(context),
             "mainEntity": [
                 {
                     "@type": "Question",
@@ -123,7 +165,7 @@ def article_json_ld(context, article):
         "headline": article.title,
         "name": article.title,
         "description": article.summary,
-        "inLanguage": "en-US",
+        "inLanguage": in_language(context),
         "dateModified": _timestamp(article.updated_at),
         "author": _person_json_ld(article.author, site_url),
         "publisher": _clinic_reference(context),
@@ -183,3 +225,15 @@ def filled(context, html, track=None):
 def filled_text(context, text, track=None):
     """Plain text, escaped, with its placeholders filled in."""
     return _facts(context).fill(conditional_escape(text or ""), track)
+
+
+@register.filter
+def long_date(value):
+    """A day as the page's language writes it in full: "May 31, 2027" in English,
+    "31 de mayo de 2027" in Spanish (the format is in the translation catalogue)."""
+    if not value:
+        return ""
+    if hasattr(value, "tzinfo") and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    # Translators: a date format for the date filter (F month, j day, Y year).
+    return date_format(value, pgettext("date format", "F j, Y"))

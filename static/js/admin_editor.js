@@ -58,26 +58,34 @@
 
   function setUpPreview(preview) {
     var data = preview.dataset;
+    // The boxes of the previewed language: "_en" when each field is kept per language.
+    var suffix = data.fieldSuffix || "";
     var url = preview.querySelector(".search-preview-url");
     var title = preview.querySelector(".search-preview-title");
     var description = preview.querySelector(".search-preview-description");
     function update() {
-      var slug = value("id_slug");
+      var slug = value("id_slug" + suffix);
       var layout = value("id_layout");
       if (slug !== null) {
         url.textContent =
           layout === "home" ? data.homeUrl : slug ? data.urlPattern.replace(data.slugMark, slug) : "";
       }
-      var seoTitle = value("id_seo_title");
-      var plainTitle = value("id_title");
+      var seoTitle = value("id_seo_title" + suffix);
+      var plainTitle = value("id_title" + suffix);
       var shownTitle = seoTitle || (plainTitle ? plainTitle + " \u00b7 " + data.clinicName : "");
       title.textContent = truncate(shownTitle, Number(data.titleShown));
-      var text = value("id_" + data.descriptionField);
+      var text = value("id_" + data.descriptionField + suffix);
       if (text !== null) {
         description.textContent = truncate(text, Number(data.descriptionShown));
       }
     }
-    ["id_slug", "id_layout", "id_seo_title", "id_title", "id_" + data.descriptionField].forEach(
+    [
+      "id_slug" + suffix,
+      "id_layout",
+      "id_seo_title" + suffix,
+      "id_title" + suffix,
+      "id_" + data.descriptionField + suffix,
+    ].forEach(
       function (id) {
         var field = document.getElementById(id);
         if (field) {

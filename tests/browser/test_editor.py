@@ -25,8 +25,8 @@ def test_marketing_sees_the_counter_and_the_search_preview_follow_their_typing(
     page_record = make_page(slug="parking", title="Parking", meta_description="Where to park.")
     editor.goto(f"{live_server.url}/admin/programs/page/{page_record.pk}/change/")
 
-    editor.get_by_label("Search title").fill("Free parking behind the clinic")
-    description = editor.get_by_label("Search and sharing description")
+    editor.get_by_label("Search title [en]").fill("Free parking behind the clinic")
+    description = editor.get_by_label("Search and sharing description [en]")
     description.fill("Park for free in the lot behind the building, open every evening.")
 
     expect(editor.get_by_text("30 of 70 characters")).to_be_visible()
@@ -34,7 +34,7 @@ def test_marketing_sees_the_counter_and_the_search_preview_follow_their_typing(
     preview = editor.locator("[data-search-preview]")
     expect(preview).to_contain_text("Free parking behind the clinic")
     expect(preview).to_contain_text("Park for free in the lot behind the building")
-    editor.get_by_label("Address").fill("directions")
+    editor.get_by_label("Address [en]").fill("directions")
     expect(preview).to_contain_text("/directions/")
     save_screenshots(editor, "admin-page-search-listing")
     axe.assert_accessible(editor)
@@ -45,7 +45,7 @@ def test_marketing_changes_an_address_and_the_old_one_leads_to_the_new(
 ):
     page_record = make_page(slug="parking", title="Parking")
     editor.goto(f"{live_server.url}/admin/programs/page/{page_record.pk}/change/")
-    editor.get_by_label("Address").fill("directions")
+    editor.get_by_label("Address [en]").fill("directions")
     # A live page's change is a draft until published (programs/admin_revisions.py).
     editor.get_by_role("button", name="Publish now").click()
     expect(editor.get_by_text("Published: visitors see it now.")).to_be_visible()
@@ -70,7 +70,7 @@ def test_the_link_checker_lists_a_broken_link_and_meets_wcag_aa(
     table = editor.get_by_role("table", name="1 broken link")
     expect(table).to_contain_text("There is no page at this address.")
     table.get_by_role("link", name="Page “About us”: text").click()
-    expect(editor.get_by_role("textbox", name="Title:", exact=True)).to_have_value("About us")
+    expect(editor.get_by_role("textbox", name="Title [en]:", exact=True)).to_have_value("About us")
     editor.go_back()
     save_screenshots(editor, "admin-link-checker")
     axe.assert_accessible(editor)
@@ -84,7 +84,7 @@ def test_marketing_previews_text_in_place_and_inserts_a_link_and_a_picture(
     page_record = make_page(slug="parking", title="Parking", body="Old text.")
     editor.goto(f"{live_server.url}/admin/programs/page/{page_record.pk}/change/")
 
-    box = editor.get_by_role("textbox", name="Text:")
+    box = editor.get_by_role("textbox", name="Text [en]:")
     box.fill("## Getting here\n\nSee ")
     editor.get_by_text("Link to a page on this site").first.click()
     editor.get_by_role("button", name="Insert: Fees and insurance").first.click()
@@ -120,12 +120,14 @@ def test_marketing_previews_without_javascript(new_context, live_server):
     log_in(page, live_server.url, "morgan")
     page.goto(f"{live_server.url}/admin/programs/page/{page_record.pk}/change/")
 
-    page.get_by_role("textbox", name="Text:").fill("Park **behind** the building.")
+    page.get_by_role("textbox", name="Text [en]:").fill("Park **behind** the building.")
     page.get_by_role("button", name="Preview").first.click()
 
     preview = page.get_by_role("region", name="Preview (not saved yet)").first
     expect(preview).to_contain_text("Park behind the building.")
-    expect(page.get_by_role("textbox", name="Text:")).to_have_value("Park **behind** the building.")
+    expect(page.get_by_role("textbox", name="Text [en]:")).to_have_value(
+        "Park **behind** the building."
+    )
     page_record.refresh_from_db()
     assert page_record.body == "Old text."
 
@@ -134,8 +136,8 @@ def test_enter_in_a_box_saves_a_draft_rather_than_previewing(editor, live_server
     page_record = make_page(slug="parking", title="Parking", body="Old text.")
     editor.goto(f"{live_server.url}/admin/programs/page/{page_record.pk}/change/")
 
-    editor.get_by_role("textbox", name="Text:").fill("New text.")
-    editor.get_by_label("Search title").press("Enter")
+    editor.get_by_role("textbox", name="Text [en]:").fill("New text.")
+    editor.get_by_role("textbox", name="Search title [en]:").press("Enter")
 
     expect(
         editor.get_by_text("The draft is saved. Visitors still see the published version.")

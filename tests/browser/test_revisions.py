@@ -31,7 +31,7 @@ def test_marketing_drafts_a_publisher_publishes_and_a_visitor_sees_it(
     page.get_by_role("link", name="Website privacy notice").click()
     expect(page.get_by_text("A publisher must approve changes to this.")).to_be_visible()
     axe.assert_accessible(page)
-    page.get_by_label("Introduction").fill(NEW_SENTENCE)
+    page.get_by_label("Introduction [en]").fill(NEW_SENTENCE)
     page.get_by_role("button", name="Save draft").click()
     expect(
         page.get_by_text("The draft is saved. Visitors still see the published version.")
@@ -62,7 +62,7 @@ def test_marketing_drafts_a_publisher_publishes_and_a_visitor_sees_it(
     axe.assert_accessible(publisher)
     publisher.get_by_role("link", name="Website privacy notice").click()
     publisher.get_by_role("link", name="Compare with the published version").click()
-    introduction = publisher.get_by_role("row", name=re.compile("^Introduction"))
+    introduction = publisher.get_by_role("row", name=re.compile(r"^Introduction \[en\]"))
     expect(introduction.locator("ins", has_text="two working days")).to_have_count(1)
     axe.assert_accessible(publisher)
     publisher.go_back()

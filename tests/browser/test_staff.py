@@ -180,7 +180,9 @@ def test_marketing_edits_page_text_and_a_session_time_and_visitors_see_both(
     log_in(page, live_server.url, "morgan")
     page.get_by_role("link", name="Pages", exact=True).click()
     page.get_by_role("link", name="Program schedule").click()
-    page.get_by_label("Introduction").fill("New this month: a Tuesday group for parents.")
+    page.get_by_role("textbox", name="Introduction [en]:").fill(
+        "New this month: a Tuesday group for parents."
+    )
     # The page is live: the change is a draft until published.
     page.get_by_role("button", name="Publish now").click()
     expect(page.get_by_text("Published: visitors see it now.")).to_be_visible()

@@ -7,8 +7,15 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from programs.apps import CONTENT_MODELS, EDITOR_MODELS
-from programs.models import Article, ClinicSettings, Page
-from tests.factories import make_clinic_settings, make_faq, make_page, make_track, make_user
+from programs.models import Article, ClinicSettings, Page, PageSection, Person, Session, Track
+from tests.factories import (
+    admin_form,
+    make_clinic_settings,
+    make_faq,
+    make_page,
+    make_track,
+    make_user,
+)
 from tests.programs.factories import make_article, make_person, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +49,7 @@ def page_form(**overrides):
         "sections-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
-    return data
+    return admin_form(Page, data, sections=PageSection)
 
 
 def test_marketing_group_has_exactly_the_content_permissions():
@@ -122,7 +129,7 @@ def test_admin_refuses_a_reserved_slug_with_a_clear_error(marketing):
     response = marketing.post(reverse("admin:programs_page_add"), page_form(slug="contact"))
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors["slug"] == [
+    assert response.context["adminform"].form.errors["slug_en"] == [
         "The address “contact” is used by another part of the site. Please choose a different one."
     ]
     assert not Page.objects.filter(slug="contact").exists()
@@ -131,25 +138,29 @@ def test_admin_refuses_a_reserved_slug_with_a_clear_error(marketing):
 def test_admin_refuses_a_session_that_ends_before_it_starts(marketing):
     response = marketing.post(
         reverse("admin:programs_track_add"),
-        {
-            "name": "Late track",
-            "slug": "late",
-            "mode": "in_person",
-            "description": "Late.",
-            "weeks_min": "8",
-            "weeks_max": "12",
-            "order": "0",
-            "is_published": "on",
-            "sessions-TOTAL_FORMS": "1",
-            "sessions-INITIAL_FORMS": "0",
-            "sessions-MIN_NUM_FORMS": "0",
-            "sessions-MAX_NUM_FORMS": "1000",
-            "sessions-0-weekday": "0",
-            "sessions-0-start_time": "21:00",
-            "sessions-0-end_time": "18:00",
-            "sessions-0-mode": "in_person",
-            "sessions-0-location": "",
-        },
+        admin_form(
+            Track,
+            {
+                "name": "Late track",
+                "slug": "late",
+                "mode": "in_person",
+                "description": "Late.",
+                "weeks_min": "8",
+                "weeks_max": "12",
+                "order": "0",
+                "is_published": "on",
+                "sessions-TOTAL_FORMS": "1",
+                "sessions-INITIAL_FORMS": "0",
+                "sessions-MIN_NUM_FORMS": "0",
+                "sessions-MAX_NUM_FORMS": "1000",
+                "sessions-0-weekday": "0",
+                "sessions-0-start_time": "21:00",
+                "sessions-0-end_time": "18:00",
+                "sessions-0-mode": "in_person",
+                "sessions-0-location": "",
+            },
+            sessions=Session,
+        ),
     )
 
     assert response.status_code == 200
@@ -217,7 +228,10 @@ def test_a_publisher_changes_clinic_settings_with_the_demo_phone(client):
         "_publish": "Publish now",
     }
 
-    response = client.post(reverse("admin:programs_clinicsettings_change", args=[clinic.pk]), data)
+    response = client.post(
+        reverse("admin:programs_clinicsettings_change", args=[clinic.pk]),
+        admin_form(ClinicSettings, data),
+    )
 
     assert response.status_code == 302
     assert ClinicSettings.load().as_context()["phone"] == "(555) 010-0199"
@@ -262,7 +276,7 @@ def article_form(author, reviewer=None, **overrides):
         "publish_at_1": "",
     }
     data.update(overrides)
-    return data
+    return admin_form(Article, data)
 
 
 @pytest.mark.parametrize(
@@ -345,16 +359,19 @@ def test_articles_due_for_clinical_review_are_flagged_to_editors(marketing):
 def test_admin_refuses_credentials_it_cannot_show_in_a_byline(marketing):
     response = marketing.post(
         reverse("admin:programs_person_add"),
-        {
-            "name": "Pat Lee",
-            "slug": "pat-lee",
-            "credentials": "lcsw!!",
-            "job_title": "Counselor",
-            "role": "therapy",
-            "bio": "",
-            "on_team_page": "on",
-            "order": "0",
-        },
+        admin_form(
+            Person,
+            {
+                "name": "Pat Lee",
+                "slug": "pat-lee",
+                "credentials": "lcsw!!",
+                "job_title": "Counselor",
+                "role": "therapy",
+                "bio": "",
+                "on_team_page": "on",
+                "order": "0",
+            },
+        ),
     )
 
     assert response.context["adminform"].form.errors == {

@@ -125,7 +125,7 @@ def test_demo_content_restores_only_what_is_missing():
 
     output = load()
 
-    assert output == "Demo content created: therapy life-skills.\n"
+    assert output == "Demo content created: therapy life-skills, Spanish for therapy.\n"
     assert Therapy.objects.get(slug="group-therapy").updated_at == before
 
 

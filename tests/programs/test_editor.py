@@ -23,7 +23,7 @@ def change_url(page):
     return reverse("admin:programs_page_change", args=[page.pk])
 
 
-def preview_of(html, box_id="id_body"):
+def preview_of(html, box_id="id_body_en"):
     start = html.index(f'id="{box_id}_preview"')
     body = html.index('<div class="markdown-preview-body">', start)
     return html[body + len('<div class="markdown-preview-body">') : html.index("</div>", body)]
@@ -35,14 +35,17 @@ def test_the_text_box_is_tall_with_help_links_and_a_preview_button(marketing):
 
     html = marketing.get(change_url(page)).content.decode()
 
-    [box] = head_tags(html, "textarea", name="body")
+    # One box per language, each with the editor (programs/translation.py).
+    [box] = head_tags(html, "textarea", name="body_en")
     assert box["rows"] == "20"
-    assert head_tags(html, "button", name="_preview", value="body") != []
+    assert head_tags(html, "textarea", name="body_es")[0]["rows"] == "20"
+    assert head_tags(html, "button", name="_preview", value="body_en") != []
+    assert head_tags(html, "button", name="_preview", value="body_es") != []
     assert "<dt><code>## Heading</code></dt><dd>a heading</dd>" in html
     # Beside the text box, and beside the section template the admin keeps for "Add".
     for fees in head_tags(html, "li", **{"data-address": "/fees/"}):
         assert fees["data-snippet"] == "[Fees and insurance](/fees/)"
-    assert head_tags(html, "section", id="id_body_preview")[0]["hidden"] is None
+    assert head_tags(html, "section", id="id_body_en_preview")[0]["hidden"] is None
 
 
 def test_preview_without_javascript_shows_the_text_and_saves_nothing(marketing):
@@ -65,8 +68,8 @@ def test_preview_without_javascript_shows_the_text_and_saves_nothing(marketing):
     assert preview_of(html) == (
         "<h2>New</h2>\n<p>We meet <strong>two</strong> evenings. Call (555) 010-0199.</p>"
     )
-    assert "hidden" not in head_tags(html, "section", id="id_body_preview")[0]
-    assert head_tags(html, "textarea", name="body") != []
+    assert "hidden" not in head_tags(html, "section", id="id_body_en_preview")[0]
+    assert head_tags(html, "textarea", name="body_en") != []
     assert "We meet **{{ days-per-week }}** evenings." in html  # the box keeps the text
     assert Page.objects.get(pk=page.pk).body == "Old text."
     assert "Please correct the error" not in html
@@ -75,9 +78,12 @@ def test_preview_without_javascript_shows_the_text_and_saves_nothing(marketing):
 def test_preview_of_a_section_saves_nothing(marketing):
     page = make_page(slug="about-us")
     section = page.sections.create(heading="Part", body="Old.", order=1)
-    data = page_form(title="About us", slug="about-us", body="Text.", _preview="sections-0-body")
-    data.update(
-        {
+    data = page_form(
+        title="About us",
+        slug="about-us",
+        body="Text.",
+        _preview="sections-0-body",
+        **{
             "sections-TOTAL_FORMS": "1",
             "sections-INITIAL_FORMS": "1",
             "sections-0-id": str(section.pk),
@@ -85,12 +91,12 @@ def test_preview_of_a_section_saves_nothing(marketing):
             "sections-0-order": "1",
             "sections-0-heading": "Part",
             "sections-0-body": "*New* section text.",
-        }
+        },
     )
 
     html = marketing.post(change_url(page), data).content.decode()
 
-    assert preview_of(html, "id_sections-0-body") == "<p><em>New</em> section text.</p>"
+    assert preview_of(html, "id_sections-0-body_en") == "<p><em>New</em> section text.</p>"
     section.refresh_from_db()
     assert section.body == "Old."
 
@@ -105,7 +111,7 @@ def test_preview_shows_an_unknown_placeholder_error_and_saves_nothing(marketing)
 
     assert (
         response.context["adminform"]
-        .form.errors["body"][0]
+        .form.errors["body_en"][0]
         .startswith("Unknown placeholder “{{ fone }}”.")
     )
     assert Page.objects.get(pk=page.pk).body == "Old text."
@@ -142,7 +148,8 @@ def test_the_inline_preview_refuses_a_get_and_staff_who_cannot_edit(marketing, c
 def test_every_markdown_field_gets_the_editor(marketing, url_name):
     html = marketing.get(reverse(url_name)).content.decode()
 
-    assert len(head_tags(html, "button", name="_preview")) == 1
+    # One per language.
+    assert len(head_tags(html, "button", name="_preview")) == 2
 
 
 def submit_buttons_in_form(html, form_id):
@@ -219,7 +226,7 @@ def helper_items(html, kind):
         i
         for i, (tag, attrs) in enumerate(tags)
         if tag == "details"
-        and attrs.get("data-insert-into") == "id_body"
+        and attrs.get("data-insert-into") == "id_body_en"
         and kind in attrs.get("class", "").split()
     )
     end = next(i for i in range(start + 1, len(tags)) if tags[i][0] == "details")
@@ -253,7 +260,7 @@ def test_the_insert_helpers_list_every_picture_page_and_article_with_its_markdow
     [images] = head_tags(
         html,
         "details",
-        **{"data-insert-into": "id_body", "class": "markdown-links markdown-images"},
+        **{"data-insert-into": "id_body_en", "class": "markdown-links markdown-images"},
     )
     assert images["data-insert-label"] == "Insert picture"
     assert "<summary>Insert a picture from the image library</summary>" in html

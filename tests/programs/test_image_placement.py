@@ -116,7 +116,7 @@ def test_saving_a_page_with_a_picture_from_elsewhere_is_refused(marketing, body,
     response = marketing.post(reverse("admin:programs_page_add"), page_form(body=body))
 
     assert response.status_code == 200
-    assert field_errors(response, "body") == [message]
+    assert field_errors(response, "body_en") == [message]
     assert not Page.objects.filter(slug="parking").exists()
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from programs.models import Page, Session, Track
-from tests.factories import make_clinic_settings, make_faq, make_page, make_track
+from tests.factories import admin_form, make_clinic_settings, make_faq, make_page, make_track
 from tests.programs.test_admin import page_form
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +86,7 @@ def test_an_unknown_placeholder_is_refused_on_save_with_the_list(marketing):
     )
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors["body"] == [
+    assert response.context["adminform"].form.errors["body_en"] == [
         "Unknown placeholder “{{ fone }}” and “{{ nightly: session-days }}”. The "
         "placeholders are {{ phone }}, {{ clinic-name }}, {{ days-per-week }}, "
         "{{ session-days }}, {{ session-times }}, {{ hours-per-session }}, "
@@ -111,26 +111,29 @@ def test_an_unknown_placeholder_in_a_track_description_is_refused(marketing):
 
     response = marketing.post(
         reverse("admin:programs_track_change", args=[track.pk]),
-        {
-            "name": track.name,
-            "slug": track.slug,
-            "mode": track.mode,
-            "description": "{{ evenings }} a week",
-            "weeks_min": "8",
-            "weeks_max": "12",
-            "order": "0",
-            "is_published": "on",
-            "sessions-TOTAL_FORMS": "0",
-            "sessions-INITIAL_FORMS": "0",
-            "sessions-MIN_NUM_FORMS": "0",
-            "sessions-MAX_NUM_FORMS": "1000",
-        },
+        admin_form(
+            Track,
+            {
+                "name": track.name,
+                "slug": track.slug,
+                "mode": track.mode,
+                "description": "{{ evenings }} a week",
+                "weeks_min": "8",
+                "weeks_max": "12",
+                "order": "0",
+                "is_published": "on",
+                "sessions-TOTAL_FORMS": "0",
+                "sessions-INITIAL_FORMS": "0",
+                "sessions-MIN_NUM_FORMS": "0",
+                "sessions-MAX_NUM_FORMS": "1000",
+            },
+        ),
     )
 
     assert response.status_code == 200
     assert (
         response.context["adminform"]
-        .form.errors["description"][0]
+        .form.errors["description_en"][0]
         .startswith("Unknown placeholder “{{ evenings }}”.")
     )
 

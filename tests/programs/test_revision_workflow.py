@@ -16,7 +16,7 @@ from django.utils.html import strip_tags
 from programs import cache as page_cache
 from programs.models import ClinicSettings, Page, Revision, next_go_live, privacy_notice_version
 from programs.revisions import publish_due
-from tests.factories import make_clinic_settings, make_page, make_user
+from tests.factories import admin_form, make_clinic_settings, make_page, make_user
 from tests.programs.test_revisions import change_url, edit
 
 pytestmark = pytest.mark.django_db
@@ -166,7 +166,7 @@ def test_the_admin_shows_a_draft_published_by_its_own_request(marketing, monkeyp
 
     response = marketing.get(change_url(page))
 
-    assert response.context["adminform"].form.initial["body"] == "New."
+    assert response.context["adminform"].form.initial["body_en"] == "New."
     assert "Unpublished draft" not in text_of(response)
 
 
@@ -237,7 +237,7 @@ def test_compare_marks_the_changed_word_in_every_changed_field(marketing):
     assert "About <ins>the clinic</ins>" in html
     rows = {group.title: group for group in response.context["groups"]}
     changed = [row.label for row in rows["Page"].rows if row.changed]
-    assert changed == ["Title", "Text"]
+    assert changed == ["Title [en]", "Text [en]"]
 
 
 def test_compare_escapes_what_editors_typed(marketing):
@@ -271,7 +271,10 @@ def test_history_lists_what_each_revision_changed(marketing):
 
     text = text_of(response)
     assert "Draft" in text
-    assert [row["changed"] for row in response.context["rows"]] == [["Text", "Menu position"], []]
+    assert [row["changed"] for row in response.context["rows"]] == [
+        ["Text [en]", "Menu position"],
+        [],
+    ]
     assert "First recorded version" in text
 
 
@@ -434,7 +437,7 @@ def clinic_form(clinic, **overrides):
         "youtube_url": "",
     }
     data.update(overrides)
-    return data
+    return admin_form(ClinicSettings, data)
 
 
 def test_marketing_cannot_publish_a_change_to_the_phone_and_a_publisher_can(
@@ -556,7 +559,7 @@ def test_a_draft_whose_address_was_taken_meanwhile_is_refused_with_a_message(mar
     assert form.status_code == 200
     assert "The draft cannot be opened" in text_of(form)
     assert (
-        "The draft is saved but could not be published: Page with this Address already exists."
+        "The draft is saved but could not be published: Page with this Address [en] already exists."
         in text_of(published)
     )
     page.refresh_from_db()
@@ -572,7 +575,7 @@ def test_a_scheduled_draft_that_no_longer_fits_goes_back_to_a_draft(marketing, m
     publish_due()
 
     revision = Revision.objects.for_item(page).get(status="draft")
-    assert revision.problem == "Page with this Address already exists."
+    assert revision.problem == "Page with this Address [en] already exists."
     assert revision.publish_at is None
     page.refresh_from_db()
     assert page.slug == "about-us"

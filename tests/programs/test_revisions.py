@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 
 from programs import cache as page_cache
 from programs.models import Article, Page, PageSection, Revision
-from tests.factories import make_page, make_user
+from tests.factories import admin_form, make_page, make_user
 from tests.html import parse
 from tests.programs.factories import make_article, make_topic
 from tests.programs.test_admin import page_form
@@ -89,7 +89,7 @@ def test_the_edit_form_opens_on_the_draft_and_says_who_saved_it(marketing):
 
     response = marketing.get(change_url(page))
 
-    assert response.context["adminform"].form["body"].value() == "Draft words."
+    assert response.context["adminform"].form["body_en"].value() == "Draft words."
     text = page_text(response)
     assert "Unpublished draft: saved by Morgan Lee on" in text
     assert "This form shows the draft; visitors still see the published version." in text
@@ -190,7 +190,7 @@ def test_opening_the_edit_form_of_a_draft_leaves_cached_pages_current(marketing,
     response = marketing.get(change_url(page))
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.initial["body"] == "Draft words."
+    assert response.context["adminform"].form.initial["body_en"] == "Draft words."
     assert content_version() == version
     assert visitor.get("/about-us/")["X-Page-Cache"] == "hit"
 
@@ -225,9 +225,9 @@ def test_one_revision_holds_the_page_with_its_sections(marketing, client):
     page = make_page(body="Text.")
     kept = PageSection.objects.create(page=page, heading="Parking", body="Behind.", order=1)
     gone = PageSection.objects.create(page=page, heading="Old bus", body="Line 9.", order=2)
-    data = edit(page)
-    data.update(
-        {
+    data = edit(
+        page,
+        **{
             "sections-TOTAL_FORMS": "3",
             "sections-INITIAL_FORMS": "2",
             "sections-0-id": str(kept.pk),
@@ -245,7 +245,7 @@ def test_one_revision_holds_the_page_with_its_sections(marketing, client):
             "sections-2-order": "3",
             "sections-2-heading": "Bikes",
             "sections-2-body": "A rack by the door.",
-        }
+        },
     )
 
     marketing.post(change_url(page), data)
@@ -258,7 +258,7 @@ def test_one_revision_holds_the_page_with_its_sections(marketing, client):
     assert "Bikes" not in html
     marketing.force_login(page_editor())
     formset = marketing.get(change_url(page)).context["inline_admin_formsets"][0].formset
-    assert [form["heading"].value() for form in formset.forms] == ["Parking", "Bikes"]
+    assert [form["heading_en"].value() for form in formset.forms] == ["Parking", "Bikes"]
 
     draft = Revision.objects.for_item(page).get(status="draft")
     marketing.post(
@@ -288,7 +288,7 @@ def article_form(article, **overrides):
         "publish_at_1": "",
     }
     data.update(overrides)
-    return data
+    return admin_form(Article, data)
 
 
 def test_a_draft_of_a_live_article_covers_its_topics(marketing, client):
@@ -330,7 +330,7 @@ def test_a_draft_with_an_error_is_not_saved_and_says_why(marketing):
     response = marketing.post(change_url(page), edit(page, slug="contact", body="New."))
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors["slug"] == [
+    assert response.context["adminform"].form.errors["slug_en"] == [
         "The address “contact” is used by another part of the site. Please choose a different one."
     ]
     assert not Revision.objects.exists()

@@ -107,7 +107,7 @@ def test_a_search_title_over_the_limit_is_refused_with_the_limit(marketing):
     response = marketing.post(reverse("admin:programs_page_add"), page_form(seo_title="x" * 71))
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors["seo_title"] == [
+    assert response.context["adminform"].form.errors["seo_title_en"] == [
         "Ensure this value has at most 70 characters (it has 71)."
     ]
 
@@ -120,8 +120,8 @@ def test_the_page_form_counts_characters_and_previews_the_search_result(marketin
 
     html = marketing.get(reverse("admin:programs_page_change", args=[page.pk])).content.decode()
 
-    seo_title = head_tags(html, "input", name="seo_title")[0]
-    description = head_tags(html, "input", name="meta_description")[0]
+    seo_title = head_tags(html, "input", name="seo_title_en")[0]
+    description = head_tags(html, "input", name="meta_description_en")[0]
     assert (seo_title["maxlength"], seo_title["data-char-count"]) == ("70", "70")
     assert (description["maxlength"], description["data-char-shown"]) == ("160", "155")
     loads = parse(html).loads
@@ -138,7 +138,8 @@ def test_the_article_form_counts_the_summary(marketing):
         reverse("admin:programs_article_change", args=[article.pk])
     ).content.decode()
 
-    assert head_tags(html, "input", name="summary")[0]["data-char-count"] == "160"
+    assert head_tags(html, "input", name="summary_en")[0]["data-char-count"] == "160"
+    assert head_tags(html, "input", name="summary_es")[0]["data-char-count"] == "160"
     assert "/articles/sleep/" in html
 
 

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 
 from programs.models import Accreditation, Page
-from tests.factories import make_accreditation, make_clinic_settings, make_user
+from tests.factories import admin_form, make_accreditation, make_clinic_settings, make_user
 from tests.html import page_of, parse
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +56,8 @@ def test_every_page_has_the_badges_social_links_and_both_privacy_notices(client,
     for path, html, page in pages:
         if path == "/no-such-page/":
             continue  # rendered from settings alone, see the next test
+        if path.startswith("/es/"):
+            continue  # the Spanish footer: tests/programs/test_spanish_site.py
         footer = page.find("footer").text()
         assert texts(page.find("footer"), "li", "badge") == [
             "TJC The Joint Commission Behavioral Health Care and Human Services Accreditation",
@@ -125,15 +127,18 @@ def test_marketing_edits_accreditations_and_the_next_page_shows_them(client):
 
     response = client.post(
         reverse("admin:programs_accreditation_add"),
-        {
-            "kind": "membership",
-            "name": "Member",
-            "issuer": "Oregon Council of Recovery Programs",
-            "mark": "OCRP",
-            "url": "ocrp.example",
-            "order": "5",
-            "is_published": "on",
-        },
+        admin_form(
+            Accreditation,
+            {
+                "kind": "membership",
+                "name": "Member",
+                "issuer": "Oregon Council of Recovery Programs",
+                "mark": "OCRP",
+                "url": "ocrp.example",
+                "order": "5",
+                "is_published": "on",
+            },
+        ),
     )
     client.logout()
 
@@ -150,7 +155,10 @@ def test_accreditation_admin_refuses_a_badge_without_its_text(client):
 
     response = client.post(
         reverse("admin:programs_accreditation_add"),
-        {"kind": "membership", "name": "Member", "issuer": "Someone", "mark": "", "order": "0"},
+        admin_form(
+            Accreditation,
+            {"kind": "membership", "name": "Member", "issuer": "Someone", "mark": "", "order": "0"},
+        ),
     )
 
     assert response.status_code == 200
@@ -216,7 +224,12 @@ def test_website_privacy_notice_and_the_form_link_the_notice_of_privacy_practice
 
 def test_every_page_ends_with_the_24_7_call_bar(client, demo_content):
     for path, html, page in every_page(client):
-        assert texts(page, "aside", "call-bar") == ["Talk to us, 24/7: (555) 010-0199"], path
+        expected = (
+            "Hable con nosotros, las 24 horas: (555) 010-0199"
+            if path.startswith("/es/")
+            else "Talk to us, 24/7: (555) 010-0199"
+        )
+        assert texts(page, "aside", "call-bar") == [expected], path
         bar = html[html.index('<aside class="call-bar"') :]
         assert 'href="tel:+15550100199"' in bar, path
         # Last in the page: sticky at the bottom of the screen, at rest after the footer.

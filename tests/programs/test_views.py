@@ -55,6 +55,32 @@ DEMO_LIBRARY = {
     "/team/elena-brooks/": "Elena Brooks, LMFT",
     "/team/sam-okafor/": "Sam Okafor, CADC I",
 }
+# The demo content's Spanish addresses (programs/demo_content.py), with their headings.
+SPANISH_DEMO_PAGES = {
+    "/es/": "Tratamiento de adicciones por la tarde, a la medida de su vida",
+    "/es/que-es-un-iop/": "¿Qué es un Programa Ambulatorio Intensivo?",
+    "/es/horario/": "Horario del programa",
+    "/es/terapias/": "Terapias y apoyo",
+    "/es/para-quien-es/": "Para quién es el programa",
+    "/es/beneficios/": "Beneficios de un IOP por la tarde",
+    "/es/admisiones/": "Cómo funcionan las admisiones",
+    "/es/preguntas/": "Preguntas y respuestas",
+    "/es/privacidad/": "Aviso de privacidad del sitio web",
+    "/es/condiciones/": "Condiciones de uso",
+    "/es/accesibilidad/": "Declaración de accesibilidad",
+    "/es/articulos/que-es-un-programa-ambulatorio-intensivo/": (
+        "Qué es un programa ambulatorio intensivo y cómo se compara"
+    ),
+    "/es/articulos/a-quien-le-conviene-un-iop/": (
+        "A quién le conviene un IOP: al empezar, al salir de un residencial o al volver a empezar"
+    ),
+    # Every person, at the Spanish team address, under their own name.
+    **{
+        path.replace("/team/", "/es/equipo/"): heading
+        for path, heading in DEMO_LIBRARY.items()
+        if path.startswith("/team/") and path != "/team/"
+    },
+}
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 
@@ -131,12 +157,16 @@ def test_sitemap_lists_every_published_page_with_lastmod_on_site_url(
 
     locations = sitemap_locations(client)
 
+    # The lists and the form are interface text: in Spanish too.
+    spanish_lists = ["/es/articulos/", "/es/equipo/", "/es/contacto/"]
+    english = [*DEMO_PAGES, *DEMO_LIBRARY, "/contact/"]
     assert set(locations) == {
-        f"https://clinic.example{path}" for path in [*DEMO_PAGES, *DEMO_LIBRARY, "/contact/"]
+        f"https://clinic.example{path}" for path in [*english, *SPANISH_DEMO_PAGES, *spanish_lists]
     }
     today = timezone.localdate().isoformat()
     # The form page has no "last changed" of its own.
     assert locations.pop("https://clinic.example/contact/") is None
+    assert locations.pop("https://clinic.example/es/contacto/") is None
     assert set(locations.values()) == {today}
 
 
@@ -181,15 +211,41 @@ def test_page_head_has_canonical_open_graph_and_clinic_json_ld(client, demo_cont
                 "https://www.instagram.com/harborlightrecovery.demo/",
                 "https://www.linkedin.com/company/harborlightrecovery-demo/",
             ],
-        }
+            "contactPoint": [
+                {
+                    "@type": "ContactPoint",
+                    "telephone": "+15550100199",
+                    "contactType": "admissions",
+                    "hoursAvailable": "Mo-Su 00:00-23:59",
+                    "availableLanguage": ["English", "Spanish"],
+                }
+            ],
+        },
+        {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "url": "https://clinic.example/schedule/",
+            "name": "Program schedule",
+            "description": (
+                "Evening IOP schedule: in person Monday, Wednesday and Thursday, or by video "
+                "Tuesday, Thursday and Saturday, 6 to 9 pm."
+            ),
+            "inLanguage": "en-US",
+            "publisher": {
+                "@type": "MedicalClinic",
+                "name": "Harbor Light Recovery",
+                "url": "https://clinic.example/",
+            },
+        },
     ]
 
 
 def test_faq_page_carries_faq_json_ld(client, demo_content):
     blocks = json_ld(client.get("/faq/").content.decode())
 
-    faq = blocks[1]
-    assert [block["@type"] for block in blocks] == ["MedicalClinic", "FAQPage"]
+    faq = blocks[2]
+    assert [block["@type"] for block in blocks] == ["MedicalClinic", "WebPage", "FAQPage"]
+    assert faq["inLanguage"] == "en-US"
     assert len(faq["mainEntity"]) == 9
     assert faq["mainEntity"][1] == {
         "@type": "Question",
@@ -211,13 +267,14 @@ def test_json_ld_escapes_hostile_staff_text(client):
     html = client.get("/faq/").content.decode()
 
     assert "<script>alert(1)" not in html
-    assert html.count("</script>") == 3  # site.js and the two data blocks
+    assert html.count("</script>") == 4  # site.js and the three data blocks
     raw = JSON_LD.findall(html)
     assert "\\u003C/script\\u003E" in raw[0]
-    assert "\\u0026" in raw[1]
+    assert "\\u0026" in raw[2]
     blocks = json_ld(html)
     assert blocks[0]["name"] == f"Clinic {hostile}"
-    assert blocks[1]["mainEntity"][0]["name"] == f"Why {hostile}?"
+    assert blocks[1]["publisher"]["name"] == f"Clinic {hostile}"
+    assert blocks[2]["mainEntity"][0]["name"] == f"Why {hostile}?"
 
 
 def test_schedule_page_is_rendered_from_tracks_and_sessions(client, demo_content):

@@ -5,6 +5,9 @@ person and article by their short name; an accreditation by its issuer and name;
 clinic settings by their single row). A record that exists is left exactly as it is, so
 running this again, as `make run` does, keeps every edit made in the admin. A deleted
 demo record comes back on the next run: unpublish it instead.
+
+The Spanish texts (programs/demo_content_es.py) go into the Spanish columns of the demo
+records, each only while it is empty: a Spanish text edited in the admin is kept too.
 """
 
 import datetime
@@ -14,12 +17,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from programs import demo_articles, demo_content, demo_images
+from programs import demo_articles, demo_content, demo_content_es, demo_images
 from programs.models import (
     Accreditation,
     Article,
     ClinicSettings,
     FaqEntry,
+    Image,
     Page,
     PageSection,
     Person,
@@ -112,6 +116,7 @@ class Command(BaseCommand):
                 created.append(f"accreditation {data['mark']}")
 
         created += self.load_library()
+        created += self.load_spanish()
 
         if created:
             self.stdout.write(f"Demo content created: {', '.join(created)}.")
@@ -156,3 +161,61 @@ class Command(BaseCommand):
             article.topics.set([topics[slug] for slug in data["topics"] if slug in topics])
             created.append(f"article {article.slug}")
         return created
+
+    def load_spanish(self):
+        """Fill the empty Spanish columns of the demo records from demo_content_es."""
+        es = demo_content_es
+        filled = []
+
+        def fill(record, texts, label):
+            empty = {
+                name: value
+                for name, value in texts.items()
+                if value and not getattr(record, f"{name}_es")
+            }
+            for name, value in empty.items():
+                setattr(record, f"{name}_es", _spanish_pictures(value) if name == "body" else value)
+            if empty:
+                record.save()
+                filled.append(label)
+
+        clinic = ClinicSettings.load()
+        if clinic is not None:
+            fill(clinic, es.CLINIC, "clinic settings")
+        for accreditation in Accreditation.objects.filter(issuer__in=es.ACCREDITATIONS):
+            fill(accreditation, {"name": es.ACCREDITATIONS[accreditation.issuer]}, "accreditation")
+        pages = {page.slug_en: page for page in Page.objects.filter(slug_en__in=es.PAGES)}
+        for slug, data in es.PAGES.items():
+            page = pages.get(slug)
+            if page is None:
+                continue
+            fill(page, {k: v for k, v in data.items() if k != "sections"}, f"page /{slug}/")
+            for section, (heading, body) in zip(
+                page.sections.order_by("order", "id"), data.get("sections", []), strict=False
+            ):
+                fill(section, {"heading": heading, "body": body}, f"section of /{slug}/")
+        tracks = {track.slug: track for track in Track.objects.filter(slug__in=es.TRACKS)}
+        for slug, data in es.TRACKS.items():
+            if slug not in tracks:
+                continue
+            track = tracks[slug]
+            fill(track, {"name": data["name"], "description": data["description"]}, slug)
+            for session in track.sessions.all():
+                fill(session, {"location": data["location"]}, f"sessions of {slug}")
+        for model, texts, key in (
+            (Therapy, es.THERAPIES, "slug"),
+            (FaqEntry, es.FAQ, "slug"),
+            (Topic, es.TOPICS, "slug_en"),
+            (Person, es.PEOPLE, "slug"),
+            (Article, es.ARTICLES, "slug_en"),
+        ):
+            for record in model.objects.filter(**{f"{key}__in": texts}):
+                fill(record, texts[getattr(record, key)], f"{model._meta.model_name}")
+        for slug, alt_text in es.PICTURES.items():
+            for image in Image.objects.filter(file=demo_images.demo_file(slug)):
+                fill(image, {"alt_text": alt_text}, "image")
+        return [f"Spanish for {label}" for label in dict.fromkeys(filled)]
+
+
+def _spanish_pictures(text):
+    return DEMO_IMAGE.sub(lambda match: f"image:{demo_images.picture(match.group(1)).pk}", text)
