@@ -28,7 +28,7 @@ from django.views.decorators.http import require_GET
 from phonenumber_field.phonenumber import to_python
 
 from admissions.models import AccessRecord, Inquiry
-from admissions.templatetags.admissions_admin import deadline, phone_link
+from admissions.templatetags.admissions_admin import choice_label, deadline, reach_link
 from admissions.worklist import (
     NEEDS_A_HUMAN_SOONEST,
     MyWork,
@@ -111,7 +111,7 @@ class InquiryWorklist:
             lines.append(
                 format_html(
                     '<strong class="language">{}</strong>',
-                    choice_label(Inquiry.Language, inquiry.language),
+                    choice_label(inquiry, "language"),
                 )
             )
         if inquiry.inquiry_for == Inquiry.For.SOMEONE_ELSE:
@@ -122,17 +122,14 @@ class InquiryWorklist:
 
     @admin.display(description=_("how to reach them"))
     def how_to_reach(self, inquiry):
-        reach = phone_link(inquiry.phone) or format_html(
-            '<a href="mailto:{}">{}</a>', inquiry.email, _("Email only")
-        )
         prefers = format_html(
             "{}, {}",
-            choice_label(Inquiry.ContactMethod, inquiry.contact_method),
-            choice_label(Inquiry.BestTime, inquiry.best_time).lower(),
+            choice_label(inquiry, "contact_method"),
+            choice_label(inquiry, "best_time").lower(),
         )
         return format_html(
             '{}<br><span class="prefers">{}</span><br>{} {}',
-            reach,
+            reach_link(inquiry),
             prefers,
             flag(inquiry.voicemail_ok, _("Voicemail OK"), _("No voicemail")),
             flag(inquiry.texts_ok, _("Texts OK"), _("No texts")),
@@ -154,7 +151,7 @@ class InquiryWorklist:
         label = (
             format_html('<strong class="urgent">{}</strong>', _("URGENT"))
             if inquiry.is_urgent
-            else choice_label(Inquiry.Priority, inquiry.priority)
+            else choice_label(inquiry, "priority")
         )
         if inquiry.is_urgent and inquiry.status == Status.NEW:
             # What makes the row stand out (worklist.css).
@@ -315,16 +312,6 @@ class InquiryWorklist:
             AccessRecord.View.APPOINTMENTS,
         )
         return response
-
-
-def choice_label(choices, value):
-    """The label of a stored choice, as get_FOO_display() gives it (the stored value if
-    it is not one of `choices`), without building the field's whole choices mapping for
-    every cell of every row."""
-    try:
-        return choices(value).label
-    except ValueError:
-        return value
 
 
 def flag(allowed, yes, no):

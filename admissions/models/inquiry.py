@@ -294,6 +294,9 @@ class Inquiry(InquiryHistory, models.Model):
         null=True,
         blank=True,
         related_name="assigned_inquiries",
+        # Indexed with the status instead (inquiry_assignee_idx), which also serves
+        # lookups by assignee alone.
+        db_index=False,
     )
     next_follow_up_at = models.DateTimeField(
         _("next follow-up"), null=True, blank=True, help_text=_("When to try them next.")
@@ -356,6 +359,9 @@ class Inquiry(InquiryHistory, models.Model):
             models.Index(fields=["status", "closed_at"], name="inquiry_closed_idx"),
             # The report counts one period's inquiries whatever their status.
             models.Index(fields=["received_at"], name="inquiry_received_idx"),
+            # My work: one coordinator's open inquiries, not every one they ever had (an
+            # index on the assignee alone made SQLite walk all of those).
+            models.Index(fields=["assigned_to", "status"], name="inquiry_assignee_idx"),
             # Returning people: the same phone number or email address.
             models.Index(fields=["phone"], name="inquiry_phone_idx"),
             models.Index(Lower("email"), name="inquiry_email_idx"),

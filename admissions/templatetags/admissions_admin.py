@@ -1,5 +1,6 @@
 """The admissions queue's health on the admin index."""
 
+import functools
 import statistics
 from datetime import timedelta
 
@@ -102,6 +103,29 @@ def phone_link(phone):
     if not isinstance(phone, PhoneNumber):
         return ""
     return format_html('<a href="tel:{}">{}</a>', phone.as_e164, phone_for_reading(phone))
+
+
+@register.simple_tag
+def reach_link(inquiry):
+    """How to reach them, as a link: their phone (click to call), else their email."""
+    return phone_link(inquiry.phone) or format_html(
+        '<a href="mailto:{}">{}</a>', inquiry.email, _("Email only")
+    )
+
+
+@functools.cache
+def _choice_labels(model, name):
+    # The labels stay lazy: each is translated when it is shown.
+    return dict(model._meta.get_field(name).flatchoices)
+
+
+@register.filter
+def choice_label(instance, name):
+    """What get_FOO_display() gives (the stored value if it is not a choice), without
+    building the field's whole choices mapping again for every call, as it does: the
+    queue and My work show three or four choices on every row."""
+    value = getattr(instance, name)
+    return _choice_labels(type(instance), name).get(value, value)
 
 
 @register.simple_tag
