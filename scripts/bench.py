@@ -180,9 +180,11 @@ def main():
         workdir,
         database_url=os.environ.get("DATABASE_URL"),
         REDIS_URL=os.environ.get("REDIS_URL", ""),
-        # One client address sends thousands of inquiries: lift the per-client limit
-        # and the minimum fill time for this run only.
+        # One client address sends thousands of inquiries: lift the per-client limits
+        # (the hourly one that holds for review, the daily one that refuses) and the
+        # minimum fill time for this run only.
         ADMISSIONS_RATE_LIMIT=10**9,
+        ADMISSIONS_DAILY_CAP=10**9,
         ADMISSIONS_MIN_FILL_SECONDS=0,
     )
     log(f"Preparing the database ({env['DATABASE_URL'].split('@')[-1]})...")
