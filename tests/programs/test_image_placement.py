@@ -362,10 +362,11 @@ def test_every_page_has_a_link_preview_image_that_loads(client, demo_content, se
         assert (address.scheme, address.netloc) == (site.scheme, site.netloc), path
         assert address.path.startswith("/media/renditions/"), path
         response = client.get(address.path)
-        try:
-            content = b"".join(response.streaming_content)
-        finally:
-            response.close()
+        # Reading the stream to its end closes the response, as a WSGI server would (the
+        # test client's wrapper). Closing it again would send request_finished with
+        # close_old_connections connected, which on PostgreSQL closes the test's own
+        # connection inside its transaction.
+        content = b"".join(response.streaming_content)
         assert response.status_code == 200, (path, address.path)
         assert PillowImage.open(io.BytesIO(content)).format in {"JPEG", "PNG"}, path
         assert response["Content-Type"] == tags_["og:image:type"], path
