@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -96,22 +97,33 @@ def confirmation(request, inquiry):
 
 
 def form_page(request, form, refusal="", status=200):
-    """The form page. A blank form's fields are rendered once per content version and
-    shared (template fragment cache); the per-visitor token is rendered around them."""
-    if form.is_bound:
-        token, fields_cache_key = form["form_token"].value(), None
-    else:
-        token, fields_cache_key = (
-            form.initial["form_token"],
-            page_cache.fragment_key(getattr(request, "content_version", None)),
-        )
+    """The form page again, for a post that was refused or had errors: everything the
+    person typed, and the token to send it with."""
+    return render_form_page(
+        request, form, form["form_token"].value(), form.errors, refusal=refusal, status=status
+    )
+
+
+def blank_form_page(request):
+    """A blank form with a new token. The page around the token is the same for every
+    visitor: shared fragments (templatetags/shared_fragments.py), rendered once per
+    content version, so the form itself is only built when they are rendered afresh."""
+    token = new_form_token()
+    form = SimpleLazyObject(lambda: InquiryForm(form_token=token))
+    return render_form_page(
+        request, form, token, {}, fragments=page_cache.shared_fragments(request)
+    )
+
+
+def render_form_page(request, form, token, errors, fragments=None, refusal="", status=200):
     return render(
         request,
         "admissions/inquiry.html",
         {
             "form": form,
             "form_token": token,
-            "fields_cache_key": fields_cache_key,
+            "errors": errors,
+            "fragments": fragments,
             "refusal": refusal,
             "canonical_url": settings.SITE_URL + reverse("admissions:inquiry"),
         },
@@ -126,7 +138,7 @@ def form_page(request, form, refusal="", status=200):
 @require_http_methods(["GET", "HEAD", "POST"])
 def inquiry(request):
     if request.method != "POST":
-        return form_page(request, InquiryForm(form_token=new_form_token()))
+        return blank_form_page(request)
 
     form = InquiryForm(request.POST)
     if not sent_from_this_site(request):

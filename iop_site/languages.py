@@ -18,6 +18,7 @@ sitemap (programs/sitemaps.py) offer a language only where it exists.
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 
 # The URL names (namespace:name) of pages wholly in Spanish under /es/ that show no one
 # item: the inquiry form (with its confirmation and refusals) and the lists, whose
@@ -105,7 +106,18 @@ def context(request):
     """Template context: the page's language alternates (see `alternates`); the other
     language to offer in the header's switch, if the page has one; and `untranslated`,
     true when the page shows an item that has no version in the page's language (its
-    text is shown in English, marked so, and kept out of search engines)."""
+    text is shown in English, marked so, and kept out of search engines).
+
+    Lazy: worked out only if the page shows them, so a page whose head and header come
+    from shared fragments (the inquiry form) does not resolve its address again."""
+    found = SimpleLazyObject(lambda: _language_context(request))
+    return {
+        name: SimpleLazyObject(lambda name=name: found[name])
+        for name in ("language_alternates", "language_switch", "untranslated")
+    }
+
+
+def _language_context(request):
     found = alternates(request)
     current = translation.get_language()
     others = [entry for entry in found if entry["code"] != current]

@@ -189,7 +189,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -----------------------------------------------------------------------------
 # Shared by every gunicorn worker and app server: Redis when REDIS_URL is set, otherwise
-# a table in the database. Never a per-process memory cache (rate limits must be shared).
+# a table in the database. The default is never a per-process memory cache (rate limits
+# must be shared).
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
@@ -208,6 +209,15 @@ else:
         }
     }
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "iop")
+# Each process's own copies of the shared parts of dynamic pages (the inquiry form's
+# page around its token: programs/templatetags/shared_fragments.py). Safe per process:
+# they are kept under the shared content version every request reads, so a change shows
+# on every server at once.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 200},
+}
 
 # --- Authentication and staff sessions -------------------------------------------------
 

@@ -143,7 +143,7 @@ def lookup(path, now=None, accept_gzip=False):
             if entry is not None:
                 recent_pages.put(key, entry)
     except Exception as exc:
-        _warn("read", exc)
+        warn_cache_failure("read", exc)
         return Lookup(key=key, usable=False)
     result = Lookup(key=key, version=version)
     now = now or timezone.now()
@@ -198,7 +198,7 @@ def store(found, request, response, valid_until):
         }
         cache.set(found.key, entry, timeout=seconds)
     except Exception as exc:
-        _warn("write", exc)
+        warn_cache_failure("write", exc)
         return
     recent_pages.put(found.key, entry)
     response["X-Page-Cache"] = "miss"
@@ -249,18 +249,38 @@ def current_version():
             cache.add(VERSION_KEY, new_version(), timeout=None)
             version = cache.get(VERSION_KEY)
     except Exception as exc:
-        _warn("read", exc)
+        warn_cache_failure("read", exc)
         return None
     return version
 
 
-def fragment_key(version=None):
-    """The key a shared fragment of a dynamic page (the inquiry form's fields) is cached
-    under: the release, the current content version (`version` if this request read it
-    already) and the language, so a deploy or any content change renders it afresh.
-    None when the cache cannot be read: render the fragment uncached."""
-    version = version or current_version()
-    return f"{release()}:{version}:{get_language()}" if version else None
+# Where shared fragments of dynamic pages are kept (programs/templatetags/
+# shared_fragments.py): settings.CACHES["fragments"].
+FRAGMENT_CACHE = "fragments"
+
+
+@dataclass(frozen=True)
+class Fragments:
+    """What a dynamic page's shared fragments are cached under (`key`) and for how many
+    seconds at most (`timeout`)."""
+
+    key: str
+    timeout: int
+
+
+def shared_fragments(request):
+    """For a page that is the same for every visitor but for a part of its own (the
+    inquiry form and its token): the key its shared fragments are cached under. It
+    holds the release, the content version this request read, when content next
+    changes by itself, the language and the path, so a deploy, any content change or a
+    scheduled go-live passing renders them afresh. None when the cache cannot be read:
+    render everything."""
+    version = getattr(request, "content_version", None) or current_version()
+    if not version:
+        return None
+    next_change = getattr(request, "next_content_change", None)
+    key = f"{release()}:{version}:{next_change}:{get_language()}:{request.path}"
+    return Fragments(key, int(MAX_AGE.total_seconds()))
 
 
 def new_version():
@@ -300,10 +320,10 @@ def _set_new_version():
     try:
         cache.set(VERSION_KEY, new_version(), timeout=None)
     except Exception as exc:
-        _warn("invalidate", exc)
+        warn_cache_failure("invalidate", exc)
 
 
-def _warn(action, exc):
+def warn_cache_failure(action, exc):
     # The exception's class only: its text could carry a cache address or credentials.
     logger.warning(
         "Page cache %s failed (%s); serving without the cache.", action, type(exc).__name__

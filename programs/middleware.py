@@ -95,7 +95,7 @@ class ScheduledPublishingMiddleware:
     no cached page outlives the next scheduled change. Sets
     `request.next_content_change` (when content next changes, or None) for the views
     that cache pages, and `request.content_version` (read before the view, so for
-    fragments cached under it, see cache.fragment_key)."""
+    fragments cached under it, see cache.shared_fragments)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
