@@ -6,6 +6,7 @@ import pytest
 
 from programs.models import ClinicSettings
 from tests.html import page_of, parse
+from tests.programs.factories import make_article
 from tests.programs.test_spanish_pages import alternates, html_lang, switch
 from tests.programs.test_views import DEMO_LIBRARY, DEMO_PAGES, SPANISH_DEMO_PAGES, json_ld
 from tests.test_translations import interface_strings, words
@@ -94,7 +95,8 @@ def test_structured_data_says_the_language_of_the_text(client, demo_content):
     spanish_page = structured(client, "/es/horario/")
     english_page = structured(client, "/schedule/")
     spanish_article = structured(client, "/es/articulos/a-quien-le-conviene-un-iop/")
-    not_translated = structured(client, "/es/articulos/what-the-research-says/")
+    make_article("sleep-in-early-recovery", title="Sleep in early recovery")
+    not_translated = structured(client, "/es/articulos/sleep-in-early-recovery/")
 
     assert spanish_page["WebPage"]["inLanguage"] == "es-US"
     assert spanish_page["WebPage"]["name"] == "Horario del programa"
