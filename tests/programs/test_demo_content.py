@@ -174,7 +174,10 @@ def test_demo_library_restores_a_deleted_article_with_its_people_and_topics():
 
     output = load()
 
-    assert output == "Demo content created: article helping-someone-you-love.\n"
+    assert output == (
+        "Demo content created: article helping-someone-you-love, Spanish for article.\n"
+    )
     restored = Article.objects.get(slug="helping-someone-you-love")
     assert [topic.slug for topic in restored.topics.all()] == ["family"]
     assert restored.author.slug == "elena-brooks"
+    assert restored.slug_es == "cuando-un-ser-querido-consume"

@@ -153,6 +153,25 @@ def test_a_missing_spanish_version_shows_the_english_marked_with_a_note(client):
     assert alternates(english) == {}
 
 
+def test_a_missing_spanish_article_shows_the_english_marked_with_a_note(client):
+    make_article("sleep", title="Sleep in early recovery", body="Sleep comes back slowly.")
+
+    response = client.get("/es/articulos/sleep/")
+
+    assert response.status_code == 200
+    assert html_lang(response) == "es"
+    page = page_of(response)
+    [article] = page.find_all("article")
+    assert article.attrs["lang"] == "en"
+    assert "Sleep comes back slowly." in article.text()
+    assert page.find(class_="untranslated-note").text() == (
+        "Esta página todavía no está disponible en español. Se la mostramos en inglés."
+    )
+    assert robots(response) == ["noindex"]
+    assert alternates(response) == {}
+    assert [link["href"] for link in switch(response)] == ["/articles/sleep/"]
+
+
 def test_a_translated_page_has_no_note_and_no_english_mark(client):
     make_schedule()
 

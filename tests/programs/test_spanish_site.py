@@ -1,12 +1,19 @@
-"""The demo site in Spanish (programs/demo_content_es.py): every translated page answers
-in Spanish with its English counterpart as alternate, carries no English interface text,
-and writes its dates in Spanish."""
+"""The demo site in Spanish (programs/demo_content_es.py): every demo page and article
+has a Spanish version, which answers in Spanish with its English counterpart as
+alternate, links only to Spanish addresses that answer, carries no English interface
+text, and writes its dates in Spanish."""
 
 import pytest
+from django.utils import translation
 
-from programs.models import ClinicSettings
+from programs.demo_articles import ARTICLES as DEMO_ARTICLES
+from programs.demo_content import PAGES as DEMO_PAGE_TEXTS
+from programs.links import check_links, collect_links
+from programs.models import Article, ClinicSettings, Page
+from programs.translation import TRANSLATIONS, has_translation
 from tests.html import page_of, parse
-from tests.programs.test_spanish_pages import alternates, html_lang, switch
+from tests.programs.factories import make_article
+from tests.programs.test_spanish_pages import alternates, html_lang, robots, switch
 from tests.programs.test_views import DEMO_LIBRARY, DEMO_PAGES, SPANISH_DEMO_PAGES, json_ld
 from tests.test_translations import interface_strings, words
 
@@ -38,6 +45,122 @@ def test_every_translated_demo_page_answers_in_spanish_with_its_english_alternat
     # And back: the English page's switch leads here.
     assert [link["href"] for link in switch(client.get(english))] == [path]
     assert page_of(response).find_all(class_="untranslated-note") == []
+    assert robots(response) == []
+
+
+def demo_records():
+    """Every demo page and article, by its English short name, as the loader made it."""
+    pages = {page.slug_en: page for page in Page.objects.all()}
+    articles = {article.slug_en: article for article in Article.objects.all()}
+    return [
+        *(pages[data["slug"]] for data in DEMO_PAGE_TEXTS),
+        *(articles[data["slug"]] for data in DEMO_ARTICLES),
+    ]
+
+
+def test_every_demo_page_and_article_has_its_spanish_texts(demo_content):
+    records = demo_records()
+
+    assert len(records) == len(DEMO_PAGE_TEXTS) + len(DEMO_ARTICLES) == 20
+    for record in records:
+        assert record.title_es, record.slug_en
+        assert record.slug_es, record.slug_en
+        assert record.slug_es != record.slug_en, record.slug_en
+        # The questions page has no text of its own in either language.
+        assert bool(record.body_es) == bool(record.body_en), record.slug_en
+        assert has_translation(record, "es"), record.slug_en
+        with translation.override("es"):
+            record.full_clean()
+
+
+def test_every_demo_page_and_article_answers_at_its_spanish_address(client, demo_content):
+    addresses = {}
+    for record in demo_records():
+        with translation.override("es"):
+            addresses[record.get_absolute_url()] = record.title_es
+
+    assert addresses == {
+        path: title for path, title in SPANISH_DEMO_PAGES.items() if "/equipo/" not in path
+    }
+    for path, title in addresses.items():
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert html_lang(response) == "es", path
+        assert parse(response.content.decode()).h1_texts == [title], path
+        assert robots(response) == [], path
+        assert page_of(response).find_all(class_="untranslated-note") == [], path
+
+
+def test_every_demo_record_has_its_spanish_texts(demo_content):
+    untranslated = [
+        (model.__name__, str(record))
+        for model in TRANSLATIONS
+        for record in model.objects.all()
+        if not has_translation(record, "es")
+    ]
+
+    assert untranslated == []
+
+
+def test_the_spanish_demo_texts_link_only_to_spanish_addresses_that_answer(client, demo_content):
+    with translation.override("es"):
+        paths = sorted({link.path for link in collect_links()})
+        broken, moved = check_links()
+
+    assert paths == [
+        "/es/aviso-de-practicas-de-privacidad/",
+        "/es/contacto/",
+        "/es/privacidad/",
+    ]
+    assert (broken, moved) == ([], [])
+    # Straight there, not through the redirect from an English address under /es/.
+    assert {path: client.get(path).status_code for path in paths} == dict.fromkeys(paths, 200)
+
+
+def test_the_two_privacy_notices_link_to_each_other_in_spanish(client, demo_content):
+    website = page_of(client.get("/es/privacidad/")).find("article")
+    practices = page_of(client.get("/es/aviso-de-practicas-de-privacidad/")).find("article")
+
+    assert [a.attrs["href"] for a in website.find_all("a")] == [
+        "/es/aviso-de-practicas-de-privacidad/"
+    ]
+    assert [a.attrs["href"] for a in practices.find_all("a")] == [
+        "/es/privacidad/",
+        "https://www.hhs.gov/ocr/complaints/index.html",
+    ]
+
+
+def test_the_spanish_privacy_practices_notice_keeps_every_duty_date_and_contact(
+    client, demo_content
+):
+    text = page_of(client.get("/es/aviso-de-practicas-de-privacidad/")).find("article").text()
+
+    for fact in (
+        "1 de diciembre de 2026",
+        "42 CFR Part 2",
+        "HIPAA",
+        "orden judicial",
+        "emergencia médica",
+        "los últimos seis años",
+        "copia en papel de este aviso",
+        "Oficina de Derechos Civiles",
+        "1-800-368-1019",
+        "TDD 1-800-537-7697",
+        "200 Independence Avenue SW, Washington, DC 20201",
+        "200 Lantern Way, Suite 3, Bayport, OR 97000",
+        "(555) 010-0199",
+        "Nunca vendemos su información de salud.",
+    ):
+        assert fact in text, fact
+
+
+def test_the_old_spanish_address_of_the_privacy_practices_notice_moves_to_the_new_one(
+    client, demo_content
+):
+    response = client.get("/es/privacy-practices/")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/es/aviso-de-practicas-de-privacidad/"
 
 
 def test_the_spanish_lists_answer_in_spanish(client, demo_content):
@@ -94,7 +217,8 @@ def test_structured_data_says_the_language_of_the_text(client, demo_content):
     spanish_page = structured(client, "/es/horario/")
     english_page = structured(client, "/schedule/")
     spanish_article = structured(client, "/es/articulos/a-quien-le-conviene-un-iop/")
-    not_translated = structured(client, "/es/articulos/what-the-research-says/")
+    make_article("sleep-in-early-recovery", title="Sleep in early recovery")
+    not_translated = structured(client, "/es/articulos/sleep-in-early-recovery/")
 
     assert spanish_page["WebPage"]["inLanguage"] == "es-US"
     assert spanish_page["WebPage"]["name"] == "Horario del programa"

@@ -55,7 +55,8 @@ DEMO_LIBRARY = {
     "/team/elena-brooks/": "Elena Brooks, LMFT",
     "/team/sam-okafor/": "Sam Okafor, CADC I",
 }
-# The demo content's Spanish addresses (programs/demo_content.py), with their headings.
+# The demo content's Spanish addresses (programs/demo_content_es.py), with their headings:
+# every demo page and article has one.
 SPANISH_DEMO_PAGES = {
     "/es/": "Tratamiento de adicciones por la tarde, a la medida de su vida",
     "/es/que-es-un-iop/": "¿Qué es un Programa Ambulatorio Intensivo?",
@@ -66,6 +67,7 @@ SPANISH_DEMO_PAGES = {
     "/es/admisiones/": "Cómo funcionan las admisiones",
     "/es/preguntas/": "Preguntas y respuestas",
     "/es/privacidad/": "Aviso de privacidad del sitio web",
+    "/es/aviso-de-practicas-de-privacidad/": "Aviso de prácticas de privacidad",
     "/es/condiciones/": "Condiciones de uso",
     "/es/accesibilidad/": "Declaración de accesibilidad",
     "/es/articulos/que-es-un-programa-ambulatorio-intensivo/": (
@@ -73,6 +75,24 @@ SPANISH_DEMO_PAGES = {
     ),
     "/es/articulos/a-quien-le-conviene-un-iop/": (
         "A quién le conviene un IOP: al empezar, al salir de un residencial o al volver a empezar"
+    ),
+    "/es/articulos/por-que-la-terapia-de-grupo/": (
+        "Por qué la terapia de grupo está en el centro de un IOP"
+    ),
+    "/es/articulos/los-12-pasos-junto-con-la-terapia/": (
+        "Cómo encajan los 12 pasos junto con la terapia"
+    ),
+    "/es/articulos/cuando-un-ser-querido-consume/": (
+        "Cuando un ser querido consume: cómo ayudarle sin dejar de cuidarse"
+    ),
+    "/es/articulos/iop-virtual-desde-casa/": (
+        "IOP virtual: cómo es una sesión por video y cómo cuidar su privacidad en casa"
+    ),
+    "/es/articulos/lo-que-dicen-las-investigaciones/": (
+        "Lo que dicen las investigaciones sobre los programas ambulatorios intensivos"
+    ),
+    "/es/articulos/medicamentos-para-opioides-y-el-iop/": (
+        "Medicamentos para el trastorno por consumo de opioides junto con un IOP"
     ),
     # Every person, at the Spanish team address, under their own name.
     **{
