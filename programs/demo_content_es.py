@@ -891,11 +891,12 @@ ARTICLES = {
             "supervisión médica.\n"
             "- La ansiedad, la depresión o el trauma junto con el consumo no son un "
             "obstáculo: los tratamos a la vez.\n\n"
-            "## Cuándo conviene empezar por otra cosa\n\n"
-            "Si la adicción es grave, o si otra afección de salud necesita atención "
-            "constante, puede ser más seguro empezar en un programa residencial. La "
-            "evaluación clínica y médica lo decide con usted, y muchas personas llegan "
-            "después al IOP como su siguiente paso."
+            "## Cuándo conviene empezar por otro nivel de atención\n\n"
+            "Lo decide una evaluación clínica y médica, no una lista de requisitos. Si la "
+            "abstinencia pudiera ser peligrosa, o si su salud o su seguridad necesitan "
+            "atención a toda hora, quizá le recomendemos empezar con una desintoxicación "
+            "o un programa residencial y unirse después al programa de la tarde. Es un "
+            "plan, no un rechazo."
         ),
     },
     "why-group-therapy": {

@@ -51,7 +51,9 @@ def validate_page_slug(value):
 
 # Pages the clinic is bound by. A new page at one of these addresses starts flagged as
 # legal (Page.is_legal): only a publisher publishes changes to it.
-LEGAL_PAGE_SLUGS = frozenset({"privacy", "notice-of-privacy-practices", "terms", "accessibility"})
+LEGAL_PAGE_SLUGS = frozenset(
+    {"privacy", "privacy-practices", "notice-of-privacy-practices", "terms", "accessibility"}
+)
 
 
 class PageQuerySet(ScheduledQuerySet):

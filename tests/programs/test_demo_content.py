@@ -181,3 +181,11 @@ def test_demo_library_restores_a_deleted_article_with_its_people_and_topics():
     assert [topic.slug for topic in restored.topics.all()] == ["family"]
     assert restored.author.slug == "elena-brooks"
     assert restored.slug_es == "cuando-un-ser-querido-consume"
+
+
+def test_demo_notices_the_clinic_is_bound_by_are_legal_pages():
+    call_command("load_demo_content", stdout=StringIO())
+
+    legal = set(Page.objects.filter(is_legal=True).values_list("slug", flat=True))
+
+    assert legal == {"privacy", "privacy-practices", "terms", "accessibility"}
