@@ -1,5 +1,5 @@
 """Request ids and the request log (one JSON line per request, without query strings), and
-the Content-Security-Policy header."""
+the session cookie guard."""
 
 import hashlib
 import hmac
@@ -8,9 +8,6 @@ import re
 import time
 import uuid
 
-import csp.constants
-import csp.middleware
-import csp.utils
 from django.conf import settings
 from django.utils import timezone
 
@@ -95,43 +92,3 @@ class SessionCookieGuardMiddleware:
         if value is not None and not SESSION_KEY.fullmatch(value):
             del request.COOKIES[name]
         return self.get_response(request)
-
-
-class CSPMiddleware(csp.middleware.CSPMiddleware):
-    """django-csp's middleware, but the policy header is built once rather than on every
-    response (building it cost about 90 microseconds a response, a tenth of the form
-    page). A response or request that changes the policy (a nonce, a @csp_update and
-    the like) still goes through django-csp's own code."""
-
-    PER_RESPONSE = ("_csp_config", "_csp_update", "_csp_replace")
-
-    def process_response(self, request, response):
-        varies = any(
-            hasattr(response, name) or hasattr(response, name + "_ro") for name in self.PER_RESPONSE
-        )
-        if varies or getattr(request, "_csp_nonce", None) is not None or settings.DEBUG:
-            return super().process_response(request, response)
-        policy, report_only = self.policies()
-        if policy and csp.constants.HEADER not in response:
-            response[csp.constants.HEADER] = policy
-        if report_only and csp.constants.HEADER_REPORT_ONLY not in response:
-            response[csp.constants.HEADER_REPORT_ONLY] = report_only
-        # As django-csp does: a nonce asked for after the header is written is an error.
-        request.csp_nonce = csp.middleware.CheckableLazyObject(self._csp_nonce_post_response)
-        return response
-
-    @staticmethod
-    def policies():
-        key = (
-            repr(getattr(settings, "CONTENT_SECURITY_POLICY", None)),
-            repr(getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)),
-        )
-        if key not in _built_policies:
-            _built_policies[key] = (
-                csp.utils.build_policy(),
-                csp.utils.build_policy(report_only=True),
-            )
-        return _built_policies[key]
-
-
-_built_policies = {}

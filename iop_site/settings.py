@@ -134,8 +134,7 @@ MIDDLEWARE = [
     "iop_site.idle.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # django-csp's, with the header built once (iop_site/middleware.py).
-    "iop_site.middleware.CSPMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes must be last: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",

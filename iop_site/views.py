@@ -8,6 +8,7 @@ import logging
 import sys
 
 import csp.constants
+from csp.utils import build_policy
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
@@ -19,7 +20,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .context_processors import clinic_fallback
-from .middleware import CSPMiddleware
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ def add_security_headers(response):
     from the same settings. An error turned into a response in an outer layer (a bad Host
     in CommonMiddleware, an exception in a middleware) never passes the inner middlewares
     that add them; a middleware it does pass leaves a header already set as it is."""
-    policy, report_only = CSPMiddleware.policies()
+    policy, report_only = build_policy(), build_policy(report_only=True)
     referrer_policy = settings.SECURE_REFERRER_POLICY
     if referrer_policy and not isinstance(referrer_policy, str):
         referrer_policy = ",".join(referrer_policy)

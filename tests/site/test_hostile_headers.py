@@ -332,7 +332,7 @@ def test_error_in_a_view_is_a_500_with_the_security_headers(visitor, settings):
 
 @pytest.mark.parametrize(
     "outside_of",
-    ["django.middleware.security.SecurityMiddleware", "iop_site.middleware.CSPMiddleware"],
+    ["django.middleware.security.SecurityMiddleware", "csp.middleware.CSPMiddleware"],
 )
 def test_error_in_an_outer_middleware_is_a_500_with_the_security_headers(
     visitor, settings, outside_of

@@ -91,24 +91,3 @@ def test_csrf_cookie_of_the_staff_login_page_lasts_a_day_at_most(client):
 def test_weak_staff_passwords_are_refused(password):
     with pytest.raises(ValidationError):
         validate_password(password)
-
-
-def test_csp_header_is_built_once_but_per_response_changes_still_apply(rf):
-    from csp.utils import build_policy
-    from django.http import HttpResponse
-
-    from iop_site.middleware import CSPMiddleware
-
-    middleware = CSPMiddleware(lambda request: HttpResponse())
-    plain_request, updated_request = rf.get("/"), rf.get("/")
-    middleware.process_request(plain_request)
-    middleware.process_request(updated_request)
-    updated = HttpResponse()
-    updated._csp_update = {"img-src": ["https://maps.example.org"]}
-
-    plain = middleware.process_response(plain_request, HttpResponse())
-    updated = middleware.process_response(updated_request, updated)
-
-    assert plain["Content-Security-Policy"] == build_policy()
-    assert "https://maps.example.org" in updated["Content-Security-Policy"]
-    assert "https://maps.example.org" not in plain["Content-Security-Policy"]
