@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import get_language, override
@@ -289,13 +290,18 @@ class InquiryForm(forms.ModelForm):
             ".",
         )
         self.submission_token = None
-        self.helper = FormHelper(self)
+
+    @cached_property
+    def helper(self):
+        """How crispy-forms lays the fields out: built only when the form is shown, not
+        for a post that is stored and answered with the confirmation."""
+        helper = FormHelper(self)
         # The page writes the <form> tag and the per-visitor token itself, so the
         # fields can be rendered once and shared (templates/admissions/inquiry.html).
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.template = "admissions/_crispy_form.html"
-        self.helper.layout = Layout(
+        helper.form_tag = False
+        helper.disable_csrf = True
+        helper.template = "admissions/_crispy_form.html"
+        helper.layout = Layout(
             # A question of its own (its legend), before the contact details.
             "safe_now",
             HTML(render_to_string("admissions/_crisis_now.html", {"shown": self.unsafe()})),
@@ -321,6 +327,7 @@ class InquiryForm(forms.ModelForm):
             "consent",
             Submit("submit", _("Send to admissions"), css_class="btn-lg"),
         )
+        return helper
 
     def unsafe(self):
         """Whether the visitor answered no or not sure to the safety question."""
@@ -430,15 +437,18 @@ class InquiryForm(forms.ModelForm):
         self.data = self.data.copy()
         self.data[self.add_prefix("form_token")] = new_form_token(ready=True)
 
-    def save(self, commit=True, attribution=None, held_for_review=False):
+    def save(self, commit=True, attribution=None, held_for_review=False, notice_version=None):
         """The inquiry from the website; with `commit`, received (stored with its first
-        event, see Inquiry.receive)."""
+        event, see Inquiry.receive). `notice_version`: the privacy notice's version, if
+        the caller knows it already."""
         inquiry = super().save(commit=False)
         inquiry.held_for_review = held_for_review
         inquiry.source = Inquiry.Source.WEBSITE
         inquiry.submission_token = self.submission_token
         inquiry.consent_at = timezone.now()
-        inquiry.privacy_notice_version = current_privacy_notice_version()
+        inquiry.privacy_notice_version = (
+            current_privacy_notice_version() if notice_version is None else notice_version
+        )
         inquiry.privacy_notice_language = privacy_notice_language()
         for field, value in (attribution or {}).items():
             setattr(inquiry, field, value)

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_http_methods
 from programs import cache as page_cache
 
 from . import notifications
-from .forms import InquiryForm, new_form_token
+from .forms import InquiryForm, current_privacy_notice_version, new_form_token
 from .limits import count_submission
 from .middleware import COOKIE_NAME, read_attribution
 from .models import Inquiry, new_reference
@@ -63,7 +63,13 @@ def create_inquiry(request, form, held):
     first inquiry."""
     try:
         with transaction.atomic():
-            inquiry = form.save(attribution=read_attribution(request), held_for_review=held)
+            inquiry = form.save(
+                attribution=read_attribution(request),
+                held_for_review=held,
+                notice_version=page_cache.for_current_content(
+                    request, "privacy-notice-version", current_privacy_notice_version
+                ),
+            )
             notifications.queue_new_inquiry(inquiry)
     except IntegrityError:
         # A double click raced the first post past the duplicate check.
@@ -76,7 +82,8 @@ def create_inquiry(request, form, held):
 
 def confirmation(request, inquiry):
     """The confirmation page, as the answer to the POST: no session, no cookie, no
-    reference in any URL. A reload posts the same form again and shows the same page."""
+    reference in any URL. A reload posts the same form again and shows the same page.
+    All but its middle is the same for everyone: shared fragments, as on the form."""
     deadline = inquiry.contact_deadline_minutes()
     response = render(
         request,
@@ -89,6 +96,7 @@ def confirmation(request, inquiry):
             "texts_ok": inquiry.texts_ok,
             "deadline_hours": max(1, round(deadline / 60)),
             "deadline_minutes": deadline,
+            "fragments": page_cache.shared_fragments(request, "confirmation"),
         },
     )
     if COOKIE_NAME in request.COOKIES:
@@ -111,7 +119,7 @@ def blank_form_page(request):
     token = new_form_token()
     form = SimpleLazyObject(lambda: InquiryForm(form_token=token))
     return render_form_page(
-        request, form, token, {}, fragments=page_cache.shared_fragments(request)
+        request, form, token, {}, fragments=page_cache.shared_fragments(request, "form")
     )
 
 

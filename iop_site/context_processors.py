@@ -50,8 +50,11 @@ def _nav_items():
 def site(request):
     # Lazy: a page served from the page cache, or an admin page that does not show
     # them, runs neither query.
+    from programs.cache import for_current_content
+
     return {
-        "clinic": SimpleLazyObject(_clinic),
+        # Worked out once per process for the content as it is (phone numbers parsed).
+        "clinic": SimpleLazyObject(lambda: for_current_content(request, "clinic", _clinic)),
         "nav_items": SimpleLazyObject(_nav_items),
         "accreditations": SimpleLazyObject(_accreditations),
         "site_url": settings.SITE_URL,

@@ -41,7 +41,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
@@ -268,19 +268,54 @@ class Fragments:
     timeout: int
 
 
-def shared_fragments(request):
-    """For a page that is the same for every visitor but for a part of its own (the
-    inquiry form and its token): the key its shared fragments are cached under. It
-    holds the release, the content version this request read, when content next
-    changes by itself, the language and the path, so a deploy, any content change or a
-    scheduled go-live passing renders them afresh. None when the cache cannot be read:
-    render everything."""
+def content_key(request):
+    """What the content shown now is known by: the release, the content version this
+    request read, when content next changes by itself and the language. Any change to
+    content, a scheduled go-live passing or a deploy gives a new key. None when the
+    cache cannot be read."""
     version = getattr(request, "content_version", None) or current_version()
     if not version:
         return None
     next_change = getattr(request, "next_content_change", None)
-    key = f"{release()}:{version}:{next_change}:{get_language()}:{request.path}"
-    return Fragments(key, int(MAX_AGE.total_seconds()))
+    return f"{release()}:{version}:{next_change}:{get_language()}"
+
+
+def shared_fragments(request, page):
+    """For a page that is the same for every visitor but for a part of its own (the
+    inquiry form and its token, the confirmation and its reference): the key the shared
+    fragments of `page` (a name: one address can answer with several pages) are cached
+    under, the content's key (`content_key`) and the path. None when the cache cannot
+    be read: render everything."""
+    key = content_key(request)
+    if key is None:
+        return None
+    return Fragments(f"{key}:{request.path}:{page}", int(MAX_AGE.total_seconds()))
+
+
+_MISSING = object()
+
+
+def for_current_content(request, name, compute):
+    """compute()'s answer, worked out once per process for the content shown now (kept
+    in the fragment cache under `content_key` and `name`): for what depends on content
+    alone and costs queries to work out, like the clinic's details."""
+    key = content_key(request)
+    if key is None:
+        return compute()
+    store = caches[FRAGMENT_CACHE]
+    key = f"{key}:{name}"
+    try:
+        found = store.get(key, _MISSING)
+    except Exception as exc:
+        warn_cache_failure("read", exc)
+        return compute()
+    if found is _MISSING:
+        found = compute()
+        try:
+            store.set(key, found, int(MAX_AGE.total_seconds()))
+        except Exception as exc:
+            warn_cache_failure("write", exc)
+    return found
 
 
 def new_version():
