@@ -1,5 +1,6 @@
 """The public inquiry form and the staff report's period form."""
 
+import functools
 import time
 import unicodedata
 import uuid
@@ -15,8 +16,9 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, lazy
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
@@ -47,9 +49,14 @@ CHOOSE_ONE = {"required": _("Please choose one.")}
 YES_NO = [("no", _("No")), ("yes", _("Yes"))]
 
 
+# The notices the consent links to, by their English addresses (content pages).
+PRIVACY_NOTICE = "privacy"
+NOTICES = (PRIVACY_NOTICE, "privacy-practices")
+
+
 def page_url(slug, language):
-    """The address of the content page `slug` in `language` (the privacy notices'
-    English addresses: /privacy/, not /es/privacy/)."""
+    """The address of the content page at English address `slug` in `language`, for a
+    notice that is not published (/privacy/, /es/privacy/)."""
     with override(language):
         try:
             return reverse("programs:page", kwargs={"slug": slug})
@@ -57,26 +64,75 @@ def page_url(slug, language):
             return f"/{slug}/"
 
 
-def notice_link(slug, text):
-    """A link to one of the privacy notices (content pages), saying "(in English)" before
-    the visitor follows it, and to screen readers (hreflang), when the form is in
-    another language than the notice."""
-    notice_language = privacy_notice_language()
-    if notice_language == form_language():
-        return format_html('<a href="{}">{}</a>', page_url(slug, notice_language), text)
+def notice_pages(slugs=NOTICES):
+    """{English address: page} of the published notices among `slugs`, with their texts
+    in each language (to tell which languages they have) and addresses. One query."""
+    # Imported here: the programs app provides them and must not be needed at import time.
+    from programs.models import Page
+    from programs.translation import localized
+
+    english = localized("slug", settings.LANGUAGE_CODE)
+    pages = (
+        Page.objects.published()
+        .filter(**{f"{english}__in": slugs})
+        .only("slug", "layout", "title", "body")
+    )
+    return {getattr(page, english): page for page in pages}
+
+
+def notice_language(page, language):
+    """The language a notice is shown in to a visitor reading `language`: that one if
+    the notice (a published content page, or None) has a version in it, else English."""
+    from programs.translation import has_translation
+
+    english = Inquiry.Language.ENGLISH
+    if language == english or page is None or not has_translation(page, language):
+        return english
+    return language
+
+
+def notice_link(slug, text, page):
+    """A link to one of the privacy notices (`page`, or None if it is not published) at
+    its address in the language it is shown in, saying "(in English)" before the visitor
+    follows it, and to screen readers (hreflang), when that is not the form's."""
+    language = form_language()
+    shown_in = notice_language(page, language)
+    if page is None:
+        href = page_url(slug, shown_in)
+    else:
+        with override(shown_in):
+            href = page.get_absolute_url()
+    if shown_in == language:
+        return format_html('<a href="{}">{}</a>', href, text)
     return format_html(
-        '<a href="{}" hreflang="{}">{}</a> {}',
-        page_url(slug, notice_language),
-        notice_language,
-        text,
-        _("(in English)"),
+        '<a href="{}" hreflang="{}">{}</a> {}', href, shown_in, text, _("(in English)")
+    )
+
+
+def consent_label():
+    """The consent's label, linking the two notices. Asks for the notices (one query)
+    only on a form in another language than English: every notice has English."""
+    pages = notice_pages() if form_language() != Inquiry.Language.ENGLISH else {}
+    return format_html(
+        "{} {} {} {}{}",
+        _("I agree to be contacted by the admissions team about this inquiry, and I have read the"),
+        notice_link(PRIVACY_NOTICE, _("website privacy notice"), pages.get(PRIVACY_NOTICE)),
+        _("and the"),
+        notice_link(
+            "privacy-practices", _("Notice of Privacy Practices"), pages.get("privacy-practices")
+        ),
+        ".",
     )
 
 
 def privacy_notice_language():
-    """The language of the privacy notice the form links to: English, in every language
-    of the form, until the notice (a content page) is translated."""
-    return Inquiry.Language.ENGLISH
+    """The language of the website privacy notice the form links to, recorded with the
+    consent: the form's language when the notice has a version in it, else English.
+    One query on a form in another language than English, none in English."""
+    language = form_language()
+    if language == Inquiry.Language.ENGLISH:
+        return language
+    return notice_language(notice_pages((PRIVACY_NOTICE,)).get(PRIVACY_NOTICE), language)
 
 
 def form_language():
@@ -278,17 +334,10 @@ class InquiryForm(forms.ModelForm):
             _("or"),
             _("now."),
         )
-        self.fields["consent"].label = format_html(
-            "{} {} {} {}{}",
-            _(
-                "I agree to be contacted by the admissions team about this inquiry, "
-                "and I have read the"
-            ),
-            notice_link("privacy", _("website privacy notice")),
-            _("and the"),
-            notice_link("privacy-practices", _("Notice of Privacy Practices")),
-            ".",
-        )
+        # Worked out when the label is first shown, not here: the blank form's fields
+        # are a shared fragment (templates/admissions/inquiry.html), so a visitor served
+        # it from the cache costs no query for the notices' languages.
+        self.fields["consent"].label = lazy(functools.cache(consent_label), SafeString)()
         self.submission_token = None
 
     @cached_property

@@ -1,6 +1,7 @@
 """Template context every page shares."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -33,18 +34,35 @@ def _accreditations():
     return list(Accreditation.objects.published().select_related("badge"))
 
 
-def _nav_items():
-    from programs.models import Page
+# The notices the footer links to from every page, by their English addresses.
+FOOTER_PAGES = ("privacy", "privacy-practices", "terms", "accessibility")
 
-    pages = [
-        {"label": page.menu_label, "url": page.get_absolute_url()}
-        for page in Page.objects.in_navigation().only(
-            "title", "nav_label", "slug", "layout", "nav_order"
-        )
-    ]
+
+def _linked_pages():
+    """The pages every page links to, in one query: the menu's ({"label", "url"}, in
+    order, then the article library) and the footer's notices ({English address:
+    address in the page's language}, for those published), read in the active language
+    so a Spanish page links straight to each page's Spanish address."""
+    from programs.models import Page
+    from programs.translation import localized
+
+    english_slug = localized("slug", settings.LANGUAGE_CODE)
+    pages = (
+        Page.objects.published()
+        .filter(Q(show_in_nav=True) | Q(**{f"{english_slug}__in": FOOTER_PAGES}))
+        .order_by("nav_order", "title")
+        .only("title", "nav_label", "slug", english_slug, "layout", "nav_order", "show_in_nav")
+    )
+    menu, footer = [], {}
+    for page in pages:
+        if page.show_in_nav:
+            menu.append({"label": page.menu_label, "url": page.get_absolute_url()})
+        if getattr(page, english_slug) in FOOTER_PAGES:
+            footer[getattr(page, english_slug)] = page.get_absolute_url()
     # The article library is not a page, but every visitor should find it. (The team is
     # reached from the home page and every byline; one more item would fold the menu.)
-    return [*pages, {"label": _("Articles"), "url": reverse("programs:articles")}]
+    menu.append({"label": _("Articles"), "url": reverse("programs:articles")})
+    return {"menu": menu, "footer": footer}
 
 
 def site(request):
@@ -52,10 +70,12 @@ def site(request):
     # them, runs neither query.
     from programs.cache import for_current_content
 
+    linked_pages = SimpleLazyObject(_linked_pages)
     return {
         # Worked out once per process for the content as it is (phone numbers parsed).
         "clinic": SimpleLazyObject(lambda: for_current_content(request, "clinic", _clinic)),
-        "nav_items": SimpleLazyObject(_nav_items),
+        "nav_items": SimpleLazyObject(lambda: linked_pages["menu"]),
+        "footer_pages": SimpleLazyObject(lambda: linked_pages["footer"]),
         "accreditations": SimpleLazyObject(_accreditations),
         "site_url": settings.SITE_URL,
     }

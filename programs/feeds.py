@@ -1,13 +1,17 @@
 """The Atom feed of the newest articles (Django's syndication framework), with
-absolute addresses on SITE_URL whatever Host the request came with."""
+absolute addresses on SITE_URL whatever Host the request came with. In each language
+at its address (/articles/feed/, /es/articulos/feed/), listing the articles that have a
+version in that language, at their addresses in it."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .models import Article, ClinicSettings
+from .translation import translated_in
 
 FEED_ARTICLES = 20
 
@@ -48,6 +52,7 @@ class LatestArticlesFeed(Feed):
     def items(self):
         return (
             Article.objects.published(self.now)
+            .filter(translated_in(Article, get_language()))
             .newest_first()
             .for_list()
             .select_related("author")

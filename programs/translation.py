@@ -6,9 +6,10 @@ and the page cache serves Spanish pages as cheaply as English ones. The original
 attribute (page.title) reads the active language's column and falls back to English
 when the Spanish one is empty (settings.MODELTRANSLATION_FALLBACK_LANGUAGES).
 
-Whether an item has a Spanish version is decided here, once (`has_translation`): the
-header's language switch, the head's and the sitemap's hreflang alternates and the
-"not yet translated" note all ask it.
+Whether an item has a Spanish version is decided here, once (`has_translation`, and
+`translated_in` for a query): the header's language switch, the head's and the
+sitemap's hreflang alternates, the "not yet translated" note and the Spanish feed all
+ask it.
 
 django-simple-history is registered here, after the translations, as modeltranslation's
 documentation asks: a historical model copies the fields its model has when it is
@@ -179,6 +180,23 @@ def has_translation(item, language):
         getattr(item, localized(name, language)) or not getattr(item, localized(name, default))
         for name in options.complete_fields
     )
+
+
+def translated_in(model, language):
+    """A Q finding the items of `model` that have a version in `language`, as
+    `has_translation` decides it for one item, for a list that shows only those."""
+    default = settings.LANGUAGE_CODE
+    if language == default:
+        return Q()
+    options = TRANSLATIONS.get(model)
+    if options is None:
+        return Q(pk__in=[])
+    lookup = Q()
+    for name in options.complete_fields:
+        own, english = localized(name, language), localized(name, default)
+        filled = Q(**{f"{own}__isnull": False}) & ~Q(**{own: ""})
+        lookup &= filled | Q(**{f"{english}__isnull": True}) | Q(**{english: ""})
+    return lookup
 
 
 def address_lookup(slug, language=None):

@@ -231,7 +231,9 @@ def privacy_notice_version():
     ).order_by("-published_at")
     changed = (
         Page.objects.published()
-        .filter(slug="privacy")
+        # Its English address, whatever the language: `slug` alone would be read as the
+        # active language's (slug_es on the Spanish form), and find nothing.
+        .filter(**{f"slug_{settings.LANGUAGE_CODE}": "privacy"})
         .annotate(version=Coalesce(Subquery(published.values("published_at")[:1]), "updated_at"))
         .values_list("version", flat=True)
         .first()

@@ -4,6 +4,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html, strip_tags
@@ -191,6 +192,17 @@ def person_json_ld(context, person):
     if person.bio_html:
         data["description"] = " ".join(strip_tags(filled(context, person.bio_html)).split())
     return json_ld_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, slug):
+    """The address, in the page's language, of the content page whose English address
+    is `slug`: one of the footer's notices (iop_site/context_processors.py), at its
+    Spanish address on a Spanish page, so the link answers without a redirect. A notice
+    not published (or an error page, which reads no database) keeps the address named
+    by `slug`."""
+    found = context.get("footer_pages") or {}
+    return found.get(slug) or reverse("programs:page", kwargs={"slug": slug})
 
 
 @register.simple_tag(takes_context=True)

@@ -4,10 +4,13 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from admissions.models import Inquiry
+from programs.models import Page
 from tests.admissions.helpers import form_token, inquiry_data
 from tests.admissions.test_worklist import coordinator, queue_rows  # noqa: F401
 from tests.factories import make_clinic_settings, make_inquiry, make_page
@@ -303,3 +306,99 @@ def test_staff_record_a_phone_call_taken_in_spanish(client, coordinator):  # noq
         "es",
         "",
     )
+
+
+# --- The privacy notice they agreed to ----------------------------------------------------
+
+
+def translate_privacy_notice():
+    notice = Page.objects.get(slug_en="privacy")
+    notice.title_es, notice.slug_es = "Aviso de privacidad", "privacidad"
+    notice.body_es = "Lo que este sitio recoge y por qué."
+    notice.save()
+    return notice
+
+
+def consent_links(response):
+    """[(href, hreflang or None)] of the links in the consent's label."""
+    html = response.content.decode()
+    label = re.search(r'<label[^>]*for="id_consent"[^>]*>(.*?)</label>', html, flags=re.S)
+    return [
+        (attrs["href"], attrs.get("hreflang"))
+        for tag, attrs in parse(label.group(1)).tags
+        if tag == "a"
+    ]
+
+
+def test_spanish_form_links_the_spanish_privacy_notice_once_translated(client):
+    translate_privacy_notice()
+
+    response = client.get(SPANISH_FORM)
+
+    assert labels(response)["id_consent"] == (
+        "Acepto que el equipo de admisiones me contacte sobre esta consulta y he leído el "
+        "aviso de privacidad del sitio web y el Aviso de Prácticas de Privacidad (en inglés)."
+    )
+    # The Notice of Privacy Practices is not translated: English, and said so.
+    assert consent_links(response) == [("/es/privacidad/", None), ("/privacy-practices/", "en")]
+    assert client.get("/es/privacidad/").status_code == 200
+
+
+def test_spanish_inquiry_records_the_spanish_notice_when_it_is_translated(client):
+    translate_privacy_notice()
+    english = client.post(ENGLISH_FORM, inquiry_data())
+    assert english.status_code == 200
+
+    client.post(SPANISH_FORM, inquiry_data())
+
+    english_inquiry, spanish_inquiry = Inquiry.objects.order_by("pk")
+    assert (spanish_inquiry.language, spanish_inquiry.privacy_notice_language) == ("es", "es")
+    assert english_inquiry.privacy_notice_language == "en"
+    # The same notice, whichever language it was read in.
+    assert spanish_inquiry.privacy_notice_version == english_inquiry.privacy_notice_version != ""
+
+
+def test_spanish_inquiry_records_the_english_notice_it_was_shown_when_not_translated(client):
+    form = client.get(SPANISH_FORM)
+
+    client.post(SPANISH_FORM, inquiry_data())
+
+    assert "(en inglés)" in labels(form)["id_consent"]
+    assert consent_links(form)[0] == ("/privacy/", "en")
+    inquiry = Inquiry.objects.get()
+    assert (inquiry.language, inquiry.privacy_notice_language) == ("es", "en")
+    assert inquiry.privacy_notice_version != ""
+
+
+def test_the_shared_spanish_form_shows_a_notice_translated_since(client):
+    # The blank form's fields are cached, per content version.
+    assert consent_links(client.get(SPANISH_FORM))[0] == ("/privacy/", "en")
+
+    translate_privacy_notice()
+
+    assert consent_links(client.get(SPANISH_FORM))[0] == ("/es/privacidad/", None)
+
+
+def test_a_notice_with_a_spanish_title_only_is_still_linked_in_english(client):
+    notice = Page.objects.get(slug_en="privacy")
+    notice.title_es = "Aviso de privacidad"
+    notice.save()
+
+    response = client.get(SPANISH_FORM)
+    client.post(SPANISH_FORM, inquiry_data())
+
+    assert consent_links(response)[0] == ("/privacy/", "en")
+    assert Inquiry.objects.get().privacy_notice_language == "en"
+
+
+def test_spanish_form_with_a_translated_notice_costs_the_queries_of_the_english_one(client):
+    translate_privacy_notice()
+    client.get(ENGLISH_FORM)
+    client.get(SPANISH_FORM)  # both fragments cached, as for every visitor after the first
+
+    with CaptureQueriesContext(connection) as english:
+        client.get(ENGLISH_FORM)
+    with CaptureQueriesContext(connection) as spanish:
+        client.get(SPANISH_FORM)
+
+    assert len(spanish.captured_queries) == len(english.captured_queries)

@@ -454,6 +454,94 @@ def test_feed_is_read_by_feedparser_with_absolute_addresses(client, settings):
     assert published == first.published_at.replace(microsecond=0)
 
 
+SPANISH_FEED = "/es/articulos/feed/"
+
+
+def spanish_article(slug, slug_es, title_es, topics=(), **overrides):
+    """A published article with its Spanish version."""
+    return make_article(
+        slug,
+        topics=topics,
+        slug_es=slug_es,
+        title_es=title_es,
+        summary_es=f"Resumen: {title_es}.",
+        body_es="El texto completo en español.",
+        **overrides,
+    )
+
+
+def test_spanish_feed_is_atom_with_the_spanish_articles_at_their_spanish_addresses(
+    client, settings
+):
+    settings.SITE_URL = "https://clinic.example"
+    make_clinic_settings(name="Harbor Light Recovery")
+    topic = make_topic(slug="family", name_es="Para las familias", slug_es="familias")
+    first = spanish_article("sleep", "dormir", "Dormir en la recuperación", topics=[topic])
+    spanish_article(
+        "groups",
+        "grupos",
+        "Por qué los grupos",
+        publish_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+
+    response = client.get(SPANISH_FEED, headers={"host": "127.0.0.1"})
+    feed = feedparser.parse(response.content)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert feed.feed.language == "es"
+    assert feed.feed.title == "Artículos de Harbor Light Recovery"
+    assert feed.feed.link == "https://clinic.example/es/articulos/"
+    assert [entry.title for entry in feed.entries] == [
+        "Por qué los grupos",
+        "Dormir en la recuperación",
+    ]
+    entry = feed.entries[1]
+    assert entry.link == "https://clinic.example/es/articulos/dormir/"
+    assert entry.summary == "Resumen: Dormir en la recuperación."
+    assert entry.author_detail.href == "https://clinic.example/es/equipo/jordan-whitaker/"
+    assert [tag.term for tag in entry.tags] == ["Para las familias"]
+    published = datetime.datetime(*entry.published_parsed[:6], tzinfo=datetime.UTC)
+    assert published == first.published_at.replace(microsecond=0)
+    # Every address in it answers, in Spanish, without a redirect.
+    for link in [feed.feed.link, *(entry.link for entry in feed.entries)]:
+        page = client.get(link.removeprefix(settings.SITE_URL))
+        assert (page.status_code, page["Content-Language"]) == (200, "es"), link
+
+
+def test_spanish_feed_lists_only_the_articles_translated_into_spanish(client):
+    spanish_article("sleep", "dormir", "Dormir en la recuperación")
+    make_article("english-only", title="Only in English")
+    # Begun in Spanish, not finished: no Spanish text yet.
+    make_article("half", title="Half done", title_es="A medias", summary_es="Casi.")
+    spanish_article("draft", "borrador", "Borrador", status=Article.Status.DRAFT)
+
+    spanish = feedparser.parse(client.get(SPANISH_FEED).content)
+    english = feedparser.parse(client.get("/articles/feed/").content)
+
+    assert [entry.title for entry in spanish.entries] == ["Dormir en la recuperación"]
+    assert sorted(entry.title for entry in english.entries) == [
+        "Half done",
+        "Only in English",
+        "What is an IOP?",
+    ]
+
+
+def test_spanish_pages_link_the_spanish_feed_in_their_head(client):
+    spanish_article("sleep", "dormir", "Dormir en la recuperación")
+
+    for path in ("/es/", "/es/articulos/", "/es/articulos/dormir/", "/es/equipo/"):
+        feeds = [
+            attrs
+            for tag, attrs in parse(client.get(path).content.decode()).tags
+            if tag == "link" and attrs.get("type") == "application/atom+xml"
+        ]
+        assert [feed["href"] for feed in feeds] == [SPANISH_FEED], path
+        assert feeds[0]["title"].startswith("Artículos de "), path
+
+
 def test_every_page_links_the_feed_in_its_head(client):
     make_article()
 

@@ -43,7 +43,7 @@ def test_changing_a_page_address_answers_301_from_the_old_one(marketing, client)
     assert response["Location"] == "/directions/?utm_source=flyer"
     assert response["Cache-Control"] == "max-age=3600"
     assert client.get("/directions/").status_code == 200
-    assert Redirect.objects.get().automatic is True
+    assert Redirect.objects.get(old_path="/parking/").automatic is True
 
 
 def test_changing_an_article_address_answers_301_from_the_old_one(marketing, client):
@@ -80,7 +80,13 @@ def test_a_second_move_rewrites_the_first_redirect_so_there_is_no_chain(marketin
     rename_page(marketing, page, "b")
     rename_page(marketing, Page.objects.get(pk=page.pk), "c")
 
-    assert redirects() == [("/a/", "/c/"), ("/b/", "/c/")]
+    # In Spanish too: the page has no Spanish address, so it is at /es/a/ and moves.
+    assert redirects() == [
+        ("/a/", "/c/"),
+        ("/b/", "/c/"),
+        ("/es/a/", "/es/c/"),
+        ("/es/b/", "/es/c/"),
+    ]
     assert client.get("/a/")["Location"] == "/c/"
 
 
@@ -89,7 +95,7 @@ def test_moving_back_removes_the_redirect_so_there_is_no_loop(marketing, client)
     rename_page(marketing, page, "b")
     rename_page(marketing, Page.objects.get(pk=page.pk), "a")
 
-    assert redirects() == [("/b/", "/a/")]
+    assert redirects() == [("/b/", "/a/"), ("/es/b/", "/es/a/")]
     assert marketing.get("/a/").status_code == 200
 
 
@@ -165,7 +171,10 @@ def test_marketing_sees_the_automatic_redirects_in_the_admin(marketing):
     response = marketing.get(reverse("admin:programs_redirect_changelist"))
 
     assert response.status_code == 200
-    assert [str(row) for row in response.context["cl"].result_list] == ["/parking/ → /directions/"]
+    assert [str(row) for row in response.context["cl"].result_list] == [
+        "/es/parking/ → /es/directions/",
+        "/parking/ → /directions/",
+    ]
 
 
 def test_marketing_adds_a_redirect_typed_as_a_full_address(marketing, settings):
@@ -214,3 +223,143 @@ def test_a_redirect_that_cannot_work_is_refused_with_a_clear_error(
     assert response.status_code == 200
     assert response.context["adminform"].form.errors[field] == [message]
     assert redirects() == []
+
+
+# --- Spanish addresses ------------------------------------------------------------------
+
+SPANISH_PAGE = {"title_es": "Estacionamiento", "body_es": "Estacionamiento gratuito detrás."}
+
+
+def spanish_page(slug_es="estacionamiento", **overrides):
+    return make_page(slug="parking", slug_es=slug_es, **SPANISH_PAGE, **overrides)
+
+
+def edit_page(editor, page, **fields):
+    """The editor changes the page's fields (slug_es, ...) in the admin and publishes."""
+    response = editor.post(
+        reverse("admin:programs_page_change", args=[page.pk]),
+        {
+            **page_form(
+                title=page.title_en, slug=page.slug_en, meta_description=page.meta_description
+            ),
+            **SPANISH_PAGE,
+            "slug_es": page.slug_es,
+            **fields,
+            **PUBLISH,
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+
+def test_changing_a_spanish_page_address_answers_301_from_the_old_one(marketing, client):
+    page = spanish_page()
+    edit_page(marketing, page, slug_es="como-llegar")
+    client.logout()
+
+    response = client.get("/es/estacionamiento/?utm_source=folleto")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/es/como-llegar/?utm_source=folleto"
+    assert client.get("/es/como-llegar/").status_code == 200
+    # The English page has not moved.
+    assert client.get("/parking/").status_code == 200
+    assert redirects() == [("/es/estacionamiento/", "/es/como-llegar/")]
+
+
+def test_changing_a_spanish_article_address_answers_301_from_the_old_one(marketing, client):
+    article = make_article(
+        slug="sleep",
+        slug_es="dormir",
+        title_es="Dormir al principio de la recuperación",
+        summary_es="Por qué cuesta dormir.",
+        body_es="El sueño vuelve poco a poco.",
+    )
+    response = marketing.post(
+        reverse("admin:programs_article_change", args=[article.pk]),
+        {
+            **article_form(article.author, article.reviewer, slug="sleep"),
+            "title_es": "Dormir al principio de la recuperación",
+            "slug_es": "dormir-en-la-recuperacion",
+            "summary_es": "Por qué cuesta dormir.",
+            "body_es": "El sueño vuelve poco a poco.",
+            **PUBLISH,
+        },
+    )
+    assert response.status_code == 302
+    client.logout()
+
+    response = client.get("/es/articulos/dormir/")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/es/articulos/dormir-en-la-recuperacion/"
+    assert client.get("/es/articulos/dormir-en-la-recuperacion/").status_code == 200
+    assert client.get("/articles/sleep/").status_code == 200
+
+
+def test_a_second_spanish_move_rewrites_the_first_redirect_so_there_is_no_chain(marketing):
+    page = spanish_page(slug_es="a")
+    edit_page(marketing, page, slug_es="b")
+    edit_page(marketing, Page.objects.get(pk=page.pk), slug_es="c")
+
+    assert redirects() == [("/es/a/", "/es/c/"), ("/es/b/", "/es/c/")]
+
+
+def test_moving_a_spanish_address_back_removes_the_redirect_so_there_is_no_loop(marketing, client):
+    page = spanish_page(slug_es="a")
+    edit_page(marketing, page, slug_es="b")
+    edit_page(marketing, Page.objects.get(pk=page.pk), slug_es="a")
+    client.logout()
+
+    assert redirects() == [("/es/b/", "/es/a/")]
+    assert client.get("/es/a/").status_code == 200
+
+
+def test_an_english_move_takes_along_a_spanish_page_without_its_own_address(marketing, client):
+    # Not translated: shown in English under /es/ at the English address.
+    page = make_page(slug="parking")
+    rename_page(marketing, page, "directions")
+    client.logout()
+
+    response = client.get("/es/parking/")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/es/directions/"
+    assert redirects() == [("/es/parking/", "/es/directions/"), ("/parking/", "/directions/")]
+
+
+def test_an_english_move_leaves_the_spanish_address_alone(marketing, client):
+    page = spanish_page()
+    edit_page(marketing, page, slug_en="directions")
+    client.logout()
+
+    assert redirects() == [("/parking/", "/directions/")]
+    assert client.get("/es/estacionamiento/").status_code == 200
+
+
+def test_a_spanish_address_removed_leads_to_the_english_one_under_es(marketing, client):
+    page = spanish_page()
+    edit_page(marketing, page, slug_es="")
+    client.logout()
+
+    response = client.get("/es/estacionamiento/")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/es/parking/"
+    assert client.get("/es/parking/").status_code == 200
+
+
+def test_a_spanish_draft_never_published_leaves_no_redirect():
+    page = spanish_page(status=Page.Status.DRAFT)
+    page.slug_es = "como-llegar"
+    page.save()
+
+    assert redirects() == []
+
+
+def test_a_save_of_the_spanish_address_only_makes_its_redirect(client):
+    page = spanish_page()
+    page.slug_es = "como-llegar"
+    page.save(update_fields=["slug_es"])
+
+    assert redirects() == [("/es/estacionamiento/", "/es/como-llegar/")]
+    assert client.get("/es/estacionamiento/")["Location"] == "/es/como-llegar/"

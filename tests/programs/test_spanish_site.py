@@ -3,7 +3,10 @@ has a Spanish version, which answers in Spanish with its English counterpart as
 alternate, links only to Spanish addresses that answer, carries no English interface
 text, and writes its dates in Spanish."""
 
+from urllib.parse import urlsplit
+
 import pytest
+from django.test import Client
 from django.utils import translation
 
 from programs.demo_articles import ARTICLES as DEMO_ARTICLES
@@ -24,6 +27,8 @@ SPANISH_LISTS = {
     "/es/articulos/": "Artículos y recursos",
     "/es/equipo/": "Nuestro equipo",
 }
+SPANISH_FORM = "/es/contacto/"
+ENGLISH_FORM = "/contact/"
 
 
 @pytest.mark.parametrize(("path", "title"), SPANISH_DEMO_PAGES.items())
@@ -103,9 +108,8 @@ def test_every_demo_record_has_its_spanish_texts(demo_content):
 
 
 def test_the_spanish_demo_texts_link_only_to_spanish_addresses_that_answer(client, demo_content):
-    with translation.override("es"):
-        paths = sorted({link.path for link in collect_links()})
-        broken, moved = check_links()
+    paths = sorted({link.path for link in collect_links() if link.language == "es"})
+    broken, moved = check_links()
 
     assert paths == [
         "/es/aviso-de-practicas-de-privacidad/",
@@ -258,3 +262,83 @@ def test_a_separate_spanish_line_is_its_own_contact_point(client, demo_content):
         ("+15550100199", ["English", "Spanish"]),
         ("+15550100142", ["Spanish"]),
     ]
+
+
+# --- Links go straight to the page, in the page's language ------------------------------
+
+
+def links_not_answering_200(client, paths):
+    """{(link, status): [pages showing it]} for the links to this site on `paths` (each
+    page must answer 200) that do not answer 200 themselves: each followed once, as a
+    visitor without a session would (a fresh client, no redirect followed)."""
+    visitor = Client()
+    status_of, found = {}, {}
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        for href in parse(response.content.decode()).links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not href.startswith("/"):
+                continue  # another site, a phone number, a link within the page
+            if parts.path not in status_of:
+                status_of[parts.path] = visitor.get(parts.path).status_code
+            if status_of[parts.path] != 200:
+                found.setdefault((href, status_of[parts.path]), []).append(path)
+    return found
+
+
+def test_every_link_on_the_spanish_pages_answers_without_a_redirect(client, demo_content):
+    paths = [*SPANISH_DEMO_PAGES, *SPANISH_LISTS, SPANISH_FORM]
+
+    assert links_not_answering_200(client, paths) == {}
+
+
+def test_every_link_on_the_english_pages_answers_without_a_redirect(client, demo_content):
+    paths = [*DEMO_PAGES, *DEMO_LIBRARY, ENGLISH_FORM]
+
+    assert links_not_answering_200(client, paths) == {}
+
+
+def footer_links(response):
+    footer = page_of(response).find("footer")
+    return {
+        link.text(): link.attrs["href"]
+        for link in footer.find_all("a")
+        if link.attrs.get("href", "").startswith("/")
+    }
+
+
+def test_the_spanish_footer_links_each_notice_at_its_spanish_address(client, demo_content):
+    links = footer_links(client.get("/es/horario/"))
+
+    assert links == {
+        "Aviso de privacidad del sitio web": "/es/privacidad/",
+        "Aviso de Prácticas de Privacidad (HIPAA y 42 CFR Parte 2)": (
+            "/es/aviso-de-practicas-de-privacidad/"
+        ),
+        "Condiciones de uso": "/es/condiciones/",
+        "Declaración de accesibilidad": "/es/accesibilidad/",
+    }
+
+
+def test_the_footer_follows_a_notice_to_its_new_spanish_address(client, demo_content):
+    notice = Page.objects.get(slug_en="terms")
+    notice.slug_es = "terminos-de-uso"
+    notice.save()
+
+    links = footer_links(client.get("/es/horario/"))
+
+    assert links["Condiciones de uso"] == "/es/terminos-de-uso/"
+    assert client.get("/es/terminos-de-uso/").status_code == 200
+
+
+def test_the_spanish_not_found_page_leads_to_the_spanish_home_page(client, demo_content):
+    response = client.get("/es/no-existe/")
+
+    assert response.status_code == 404
+    home = next(
+        link
+        for link in page_of(response).find_all("a")
+        if link.text() == "Ir a la página de inicio"
+    )
+    assert home.attrs["href"] == "/es/"

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from programs.models import Page, Revision
-from programs.translation import TRANSLATIONS, has_translation
+from programs.translation import TRANSLATIONS, has_translation, translated_in
 from tests.factories import make_page
 from tests.html import third_party_loads
 from tests.programs.factories import make_article, make_image
@@ -158,6 +158,24 @@ def test_an_item_counts_as_translated_when_its_essential_texts_are():
     page.body_en = ""
     page.body_es = ""
     assert has_translation(page, "es")  # nothing to translate beyond the title
+
+
+def test_a_query_for_the_translated_items_finds_what_has_translation_says():
+    pages = [
+        make_page("english", title="Schedule", body="Evenings."),
+        make_page("title-only", title="Fees", body="Ask us.", title_es="Tarifas"),
+        make_page("both", title="Groups", body="Twice.", title_es="Grupos", body_es="Dos."),
+        make_page("no-body", title="Map", body="", title_es="Mapa"),
+        make_page("blank", title="Team", body="Us.", title_es="", body_es=""),
+    ]
+
+    for language in ("en", "es"):
+        found = set(Page.objects.filter(translated_in(Page, language)))
+        assert found == {page for page in pages if has_translation(page, language)}, language
+    assert {page.slug_en for page in Page.objects.filter(translated_in(Page, "es"))} == {
+        "both",
+        "no-body",
+    }
 
 
 def test_translated_models_are_the_visitor_facing_ones():
