@@ -295,6 +295,10 @@ def team(request, now):
     )
 
 
+# A person's page lists the newest articles they wrote or reviewed, this many at most.
+PERSON_ARTICLES = 6
+
+
 @require_safe
 @cached_page
 def person(request, slug, now):
@@ -307,12 +311,16 @@ def person(request, slug, now):
         raise Http404
     show_item(request, current)
     credited = Article.objects.published(now).filter(Q(author=current) | Q(reviewer=current))
+    # The newest few, not every article a reviewer ever signed off (one more is read to
+    # know whether to point to the library for the rest).
+    newest = list(credited.newest_first().for_list()[: PERSON_ARTICLES + 1])
     return _render(
         request,
         "programs/person.html",
         {
             "person": current,
-            "credited_articles": list(credited.newest_first().for_list()),
+            "credited_articles": newest[:PERSON_ARTICLES],
+            "more_articles": len(newest) > PERSON_ARTICLES,
             "canonical_url": _absolute(current.get_absolute_url()),
         },
         preview=preview,

@@ -405,6 +405,32 @@ def test_person_page_shows_their_bio_articles_and_person_json_ld(client, setting
     assert data["worksFor"]["url"] == "https://clinic.example/"
 
 
+def test_person_page_shows_their_newest_articles_and_points_to_the_library(client):
+    reviewer = make_person()
+    now = timezone.now()
+    for number in range(8):
+        make_article(
+            f"article-{number}",
+            title=f"Article {number}",
+            publish_at=now - datetime.timedelta(days=10 - number),
+        )
+
+    _response, html = get(client, reviewer.get_absolute_url())
+
+    assert article_titles(html) == [f"Article {number}" for number in range(7, 1, -1)]
+    assert '<a href="/articles/">More articles, by Dana Reyes and the rest' in html
+
+
+def test_person_page_with_few_articles_has_no_library_pointer(client):
+    reviewer = make_person()
+    make_article(title="Only one")
+
+    _response, html = get(client, reviewer.get_absolute_url())
+
+    assert article_titles(html) == ["Only one"]
+    assert "More articles, by" not in html
+
+
 def test_a_person_not_on_the_team_page_has_a_page_only_while_credited(client):
     ghost = make_person("ghost", name="Ghost", on_team_page=False)
     assert client.get("/team/ghost/").status_code == 404
