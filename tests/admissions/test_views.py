@@ -551,7 +551,10 @@ def test_crisis_over_the_daily_cap_is_stored_as_urgent(settings):
 
 
 def test_inquiries_are_stored_when_cache_is_down(client, settings):
-    settings.CACHES = {"default": {"BACKEND": "tests.admissions.backends.DownCache"}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "tests.admissions.backends.DownCache"},
+    }
     settings.ADMISSIONS_RATE_LIMIT = 1
 
     responses = [client.post(FORM_URL, inquiry_data()) for _ in range(3)]

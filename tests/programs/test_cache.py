@@ -245,11 +245,12 @@ def test_site_keeps_serving_when_the_cache_is_down(client, settings, caplog):
     make_page("about-us", body="Still here.")
     # Nothing listens on port 1: every cache call fails at once.
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        },
     }
 
     with caplog.at_level(logging.WARNING, logger="programs.cache"):

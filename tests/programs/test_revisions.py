@@ -175,7 +175,10 @@ def content_version():
 def memory_cache(settings):
     """A cache outside the database, as Redis is in production: with the database's own
     cache, a cache write inside a rolled-back savepoint is rolled back with it."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
 
 
 def test_opening_the_edit_form_of_a_draft_leaves_cached_pages_current(marketing, memory_cache):
