@@ -6,16 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import make_page, make_user
+from tests.factories import make_page
 from tests.programs.factories import make_article, make_image, make_person, make_topic
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def marketing(client):
-    client.force_login(make_user("morgan", groups=("Marketing",)))
-    return client
 
 
 def queries_for(client, url):
