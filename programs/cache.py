@@ -259,15 +259,6 @@ def current_version():
 FRAGMENT_CACHE = "fragments"
 
 
-@dataclass(frozen=True)
-class Fragments:
-    """What a dynamic page's shared fragments are cached under (`key`) and for how many
-    seconds at most (`timeout`)."""
-
-    key: str
-    timeout: int
-
-
 def content_key(request):
     """What the content shown now is known by: the release, the content version this
     request read, when content next changes by itself and the language. Any change to
@@ -287,23 +278,17 @@ def shared_fragments(request, page):
     under, the content's key (`content_key`) and the path. None when the cache cannot
     be read: render everything."""
     key = content_key(request)
-    if key is None:
-        return None
-    return Fragments(f"{key}:{request.path}:{page}", int(MAX_AGE.total_seconds()))
+    return None if key is None else f"{key}:{request.path}:{page}"
 
 
 _MISSING = object()
 
 
-def for_current_content(request, name, compute):
-    """compute()'s answer, worked out once per process for the content shown now (kept
-    in the fragment cache under `content_key` and `name`): for what depends on content
-    alone and costs queries to work out, like the clinic's details."""
-    key = content_key(request)
-    if key is None:
-        return compute()
+def remembered(key, compute):
+    """compute()'s answer, kept in this process's fragment cache under `key` (at most
+    MAX_AGE); compute() alone when that cache fails. The keys come from `content_key`,
+    so they change whenever content does."""
     store = caches[FRAGMENT_CACHE]
-    key = f"{key}:{name}"
     try:
         found = store.get(key, _MISSING)
     except Exception as exc:
@@ -316,6 +301,14 @@ def for_current_content(request, name, compute):
         except Exception as exc:
             warn_cache_failure("write", exc)
     return found
+
+
+def for_current_content(request, name, compute):
+    """compute()'s answer, worked out once per process for the content shown now: for
+    what depends on content alone and costs queries to work out, like the clinic's
+    details."""
+    key = content_key(request)
+    return compute() if key is None else remembered(f"{key}:{name}", compute)
 
 
 def new_version():

@@ -1,7 +1,7 @@
 """`{% shared_fragment fragments "name" %}...{% endshared_fragment %}`: the enclosed part
 of a page, rendered once and shared by every visitor while the content is the same,
-when the view says so (`fragments`, a programs.cache.Fragments); rendered afresh every
-time when `fragments` is empty.
+when the view says so (`fragments`, the key from programs.cache.shared_fragments);
+rendered afresh every time when `fragments` is empty.
 
 For pages that are not cached whole because something in them belongs to one visitor
 (the inquiry form's signed token): what the visitor's part sits between is a shared
@@ -10,10 +10,9 @@ put into cached HTML by replacing text.
 """
 
 from django import template
-from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 
-from programs.cache import FRAGMENT_CACHE, warn_cache_failure
+from programs.cache import remembered
 
 register = template.Library()
 
@@ -28,20 +27,8 @@ class SharedFragmentNode(template.Node):
         fragments = self.fragments.resolve(context)
         if not fragments:
             return self.nodelist.render(context)
-        key = make_template_fragment_key(self.name, [fragments.key])
-        store = caches[FRAGMENT_CACHE]
-        try:
-            html = store.get(key)
-        except Exception as exc:
-            warn_cache_failure("read", exc)
-            return self.nodelist.render(context)
-        if html is None:
-            html = self.nodelist.render(context)
-            try:
-                store.set(key, html, fragments.timeout)
-            except Exception as exc:
-                warn_cache_failure("write", exc)
-        return html
+        key = make_template_fragment_key(self.name, [fragments])
+        return remembered(key, lambda: self.nodelist.render(context))
 
 
 @register.tag
