@@ -50,44 +50,67 @@ class Counts:
 
 def count_submission(request):
     """Count one more inquiry post from this request's client address. Side effect:
-    increments two counters (this window's and today's)."""
+    increments two counters (this window's and today's), in one transaction with the
+    database cache."""
     digest = hmac.new(
         settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256
     ).hexdigest()[:32]
     window = max(settings.ADMISSIONS_RATE_WINDOW_MINUTES, 1) * 60
-    return Counts(
-        in_window=_increment(f"admissions:inquiries:{digest}", window),
-        today=_increment(f"admissions:inquiries-day:{digest}", DAY_SECONDS),
-    )
-
-
-def _increment(prefix, seconds):
-    bucket = int(time.time() // seconds)
-    key = f"{prefix}:{bucket}"
+    now = time.time()
+    counters = [
+        _Counter(f"admissions:inquiries:{digest}", now, window),
+        _Counter(f"admissions:inquiries-day:{digest}", now, DAY_SECONDS),
+    ]
     try:
         cache = caches["default"]
         if isinstance(cache, RedisCache):
-            cache.add(key, 0, timeout=seconds)
-            return cache.incr(key)
-        return _increment_row(key, expires_at=(bucket + 1) * seconds)
+            in_window, today = (_increment_redis(cache, counter) for counter in counters)
+        else:
+            in_window, today = _increment_rows(counters)
     except Exception as exc:
         logger.warning("Inquiry count unavailable (%s); not limited", type(exc).__name__)
-        return 1
+        return Counts(in_window=1, today=1)
+    return Counts(in_window=in_window, today=today)
 
 
-def _increment_row(key, expires_at):
-    counters = SubmissionCount.objects.filter(key=key)
+class _Counter:
+    """One counter: its key names its bucket of `seconds`, which ends at expires_at."""
+
+    def __init__(self, prefix, now, seconds):
+        bucket = int(now // seconds)
+        self.key = f"{prefix}:{bucket}"
+        self.seconds = seconds
+        self.expires_at = (bucket + 1) * seconds
+
+
+def _increment_redis(cache, counter):
+    cache.add(counter.key, 0, timeout=counter.seconds)
+    return cache.incr(counter.key)
+
+
+def _increment_rows(counters):
+    # One transaction for both rows: each commit is a write to disk with SQLite.
     with transaction.atomic():
-        if counters.update(count=F("count") + 1):
-            return counters.values_list("count", flat=True).get()
-        try:
-            with transaction.atomic():
-                SubmissionCount.objects.create(
-                    key=key, count=1, expires_at=datetime.fromtimestamp(expires_at, tz=UTC)
-                )
-        except IntegrityError:
-            # Another post made the row first: count on it.
-            counters.update(count=F("count") + 1)
-            return counters.values_list("count", flat=True).get()
-        SubmissionCount.objects.filter(expires_at__lt=datetime.now(tz=UTC)).delete()
-        return 1
+        counts = [_increment_row(counter) for counter in counters]
+        if 1 in counts:
+            # A new bucket began: clear the rows whose bucket has ended.
+            SubmissionCount.objects.filter(expires_at__lt=datetime.now(tz=UTC)).delete()
+    return counts
+
+
+def _increment_row(counter):
+    counters = SubmissionCount.objects.filter(key=counter.key)
+    if counters.update(count=F("count") + 1):
+        return counters.values_list("count", flat=True).get()
+    try:
+        with transaction.atomic():
+            SubmissionCount.objects.create(
+                key=counter.key,
+                count=1,
+                expires_at=datetime.fromtimestamp(counter.expires_at, tz=UTC),
+            )
+    except IntegrityError:
+        # Another post made the row first: count on it.
+        counters.update(count=F("count") + 1)
+        return counters.values_list("count", flat=True).get()
+    return 1

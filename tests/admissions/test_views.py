@@ -1,6 +1,7 @@
 """The public inquiry form, its confirmation page and its abuse defences."""
 
 import logging
+import os
 import re
 import uuid
 from datetime import timedelta
@@ -8,11 +9,12 @@ from http.cookies import SimpleCookie
 
 import pytest
 from django.core import signing
+from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
 from admissions.middleware import COOKIE_NAME
-from admissions.models import Inquiry
+from admissions.models import Inquiry, SubmissionCount
 from tests.admissions.helpers import form_token, inquiry_data
 from tests.factories import make_page
 from tests.html import parse
@@ -503,6 +505,25 @@ def test_urgent_inquiry_over_the_limit_is_never_held(settings):
         assert (inquiry.priority, inquiry.held_for_review) == ("urgent", False)
 
 
+def test_limits_count_in_redis_when_it_is_the_cache(settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+            "KEY_PREFIX": f"test-limits-{uuid.uuid4().hex}",
+        },
+    }
+    settings.ADMISSIONS_RATE_LIMIT = 1
+
+    for name in ("First", "Second"):
+        Client().post(FORM_URL, inquiry_data(first_name=name))
+
+    held = dict(Inquiry.objects.values_list("first_name", "held_for_review"))
+    assert held == {"First": False, "Second": True}
+    assert not SubmissionCount.objects.exists()
+
+
 def test_limits_count_per_client_address(settings):
     settings.ADMISSIONS_RATE_LIMIT = 1
 
@@ -561,6 +582,25 @@ def test_inquiries_are_stored_when_cache_is_down(client, settings):
 
     assert [reference_shown(response) is not None for response in responses] == [True] * 3
     assert Inquiry.objects.count() == 3
+
+
+def test_an_inquiry_is_stored_and_not_held_when_its_count_fails(settings):
+    settings.ADMISSIONS_RATE_LIMIT = 1
+    Client().post(FORM_URL, inquiry_data(first_name="Counted"))
+
+    def day_counter_locked(execute, sql, params, many, context):
+        if any("inquiries-day" in str(param) for param in params or ()):
+            raise OperationalError("database is locked")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(day_counter_locked):
+        response = Client().post(FORM_URL, inquiry_data(first_name="Uncounted"))
+
+    uncounted = Inquiry.objects.get(first_name="Uncounted")
+    assert reference_shown(response) == uncounted.reference
+    assert uncounted.held_for_review is False
+    # The window's counter did not move either: the two are one transaction.
+    assert sorted(SubmissionCount.objects.values_list("count", flat=True)) == [1, 1]
 
 
 @pytest.mark.parametrize(
