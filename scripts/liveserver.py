@@ -147,8 +147,13 @@ def submit_inquiry(port, fields, headers=None):
     (cookies, hidden fields). Returns (status of the POST, the reference its confirmation
     shows, or None when it is not a confirmation)."""
     status, _location, page = Browser(port, headers).submit("/contact/", "inquiry-form", fields)
+    return status, reference_shown(page)
+
+
+def reference_shown(page):
+    """The reference an inquiry's confirmation page shows, or None."""
     found = re.search(r'<strong class="reference-code">(\w+)</strong>', page)
-    return status, found and found.group(1)
+    return found and found.group(1)
 
 
 class FormReader(HTMLParser):
@@ -202,6 +207,13 @@ def read_form(html, form_id):
     reader = FormReader(form_id)
     reader.feed(html)
     return [tuple(field) for field in reader.fields]
+
+
+def filled_form(html, form_id, changes):
+    """The (name, value) pairs a browser sends for the form `form_id` in `html` once the
+    fields in `changes` are set."""
+    fields = [(name, value) for name, value in read_form(html, form_id) if name not in changes]
+    return fields + list(changes.items())
 
 
 def multipart(fields, files):
@@ -263,8 +275,7 @@ class Browser:
     def submit(self, path, form_id, changes):
         """GET the page at `path`, change some fields of its form `form_id`, POST it."""
         _status, _location, page = self.request("GET", path)
-        fields = [(name, value) for name, value in read_form(page, form_id) if name not in changes]
-        return self.request("POST", path, fields + list(changes.items()))
+        return self.request("POST", path, filled_form(page, form_id, changes))
 
     def log_in(self, username, password, admin_path="/admin/"):
         status, _location, _page = self.submit(
