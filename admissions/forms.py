@@ -125,6 +125,12 @@ def consent_label():
     )
 
 
+# A label worked out when it is first shown, once per form: called with the function
+# that works it out (see InquiryForm.__init__). Made once here: each lazy() call builds
+# a class (50 against 2 us a form).
+shown_when_rendered = lazy(lambda work_out: work_out(), SafeString)
+
+
 def privacy_notice_language():
     """The language of the website privacy notice the form links to, recorded with the
     consent: the form's language when the notice has a version in it, else English.
@@ -337,7 +343,7 @@ class InquiryForm(forms.ModelForm):
         # Worked out when the label is first shown, not here: the blank form's fields
         # are a shared fragment (templates/admissions/inquiry.html), so a visitor served
         # it from the cache costs no query for the notices' languages.
-        self.fields["consent"].label = lazy(functools.cache(consent_label), SafeString)()
+        self.fields["consent"].label = shown_when_rendered(functools.cache(consent_label))
         self.submission_token = None
 
     @cached_property
