@@ -89,7 +89,8 @@ def _increment_redis(cache, counter):
 
 
 def _increment_rows(counters):
-    # One transaction for both rows: each commit is a write to disk with SQLite.
+    # One transaction for both rows: one wait for SQLite's single writer and one commit,
+    # and the two counters move together.
     with transaction.atomic():
         counts = [_increment_row(counter) for counter in counters]
         if 1 in counts:
