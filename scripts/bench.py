@@ -196,6 +196,8 @@ def targets(seeded, static_path, rendition_path):
 
 
 def main():
+    if REVISIONS < 2:
+        sys.exit("BENCH_REVISIONS must be at least 2: the compare view compares two revisions.")
     ensure_wrk()
     workdir = Path(tempfile.mkdtemp(prefix="iop-bench-"))
     env = site_environment(
