@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 
 from iop_site.addresses import client_address
@@ -50,8 +50,8 @@ class Counts:
 
 def count_submission(request):
     """Count one more inquiry post from this request's client address. Side effect:
-    increments two counters (this window's and today's), in one transaction with the
-    database cache."""
+    increments two counters (this window's and today's): in one transaction with the
+    database cache, one atomic increment each with Redis."""
     digest = hmac.new(
         settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256
     ).hexdigest()[:32]
@@ -93,10 +93,20 @@ def _increment_rows(counters):
     # and the two counters move together.
     with transaction.atomic():
         counts = [_increment_row(counter) for counter in counters]
-        if 1 in counts:
-            # A new bucket began: clear the rows whose bucket has ended.
-            SubmissionCount.objects.filter(expires_at__lt=datetime.now(tz=UTC)).delete()
+    if 1 in counts:
+        _delete_expired_rows()
     return counts
+
+
+def _delete_expired_rows():
+    """A new bucket began: clear the rows whose bucket has ended. On its own, after the
+    counts are committed: it never waits while holding a counter row, and a failure
+    here costs no count."""
+    try:
+        with transaction.atomic():
+            SubmissionCount.objects.filter(expires_at__lt=datetime.now(tz=UTC)).delete()
+    except DatabaseError as exc:
+        logger.warning("Expired inquiry counts not cleared (%s)", type(exc).__name__)
 
 
 def _increment_row(counter):
