@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from tests.browser.helpers import SCREENSHOTS_DIR, AxeChecker, BrowserWatch
+from tests.ci import running_in_ci
 
 # Playwright's sync API runs an asyncio event loop in the test thread, and from then on
 # Django refuses ORM calls in that thread (SynchronousOnlyOperation), even though nothing
@@ -42,10 +43,6 @@ APT_TIMEOUT_SECONDS = 900
 
 # Why Chromium could not be found or installed, for the end-of-run summary.
 CHROMIUM_MISSING = pytest.StashKey[str]()
-
-
-def _running_in_ci():
-    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "on"}
 
 
 def _run_apt(*arguments):
@@ -109,7 +106,7 @@ def chromium_executable(pytestconfig):
         f"Install the Debian package: sudo apt-get install {CHROMIUM_PACKAGE}"
     )
     pytestconfig.stash[CHROMIUM_MISSING] = message
-    if _running_in_ci():
+    if running_in_ci():
         pytest.fail(f"CI requires the browser tests to run. {message}", pytrace=False)
     say(f"SKIPPING every browser test. {message}")
     pytest.skip(message)
