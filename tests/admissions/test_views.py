@@ -12,6 +12,7 @@ import redis
 from django.core import signing
 from django.db import OperationalError, connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -640,6 +641,33 @@ def test_a_new_count_clears_expired_counts_and_a_failed_clearing_costs_no_count(
     held = dict(Inquiry.objects.values_list("first_name", "held_for_review"))
     assert held == {"First": False, "Second": True, "Other": False}
     assert not SubmissionCount.objects.filter(pk=expired.pk).exists()
+
+
+# An inquiry's post: the content version, the constraint and duplicate checks, the two
+# counters (made, with the clearing of expired ones, from a new address), the inquiry,
+# its event and its notification, each write in its savepoint under the test's
+# transaction, and the confirmation's shared parts.
+POST_QUERIES = 27
+
+
+def test_an_inquiry_post_costs_the_same_queries_with_one_or_many_stored(settings):
+    settings.ADMISSIONS_NOTIFY_EMAILS = ["admissions@clinic.example"]
+
+    def queries_of_a_post(number):
+        with CaptureQueriesContext(connection) as queries:
+            response = Client(REMOTE_ADDR=f"198.51.100.{number}").post(
+                FORM_URL, inquiry_data(first_name=f"Person {number}")
+            )
+        assert reference_shown(response) is not None
+        return len(queries)
+
+    queries_of_a_post(1)  # The shared parts and the notice version are worked out once.
+    with_one = queries_of_a_post(2)
+    for number in range(3, 30):
+        queries_of_a_post(number)
+
+    assert with_one == queries_of_a_post(30) <= POST_QUERIES
+    assert Inquiry.objects.count() == 30
 
 
 @pytest.mark.parametrize(
