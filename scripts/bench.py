@@ -287,7 +287,7 @@ def main():
             for row in targets(seeded, static_path, rendition_path)
             if ONLY in row[0] or row[0] == CEILING
         ]
-        measure_submission = ONLY in "inquiry submission"
+        measure_submission = any(ONLY in name for name in SUBMISSION_ROWS)
         results = {name: [] for name, _path, _login, _target in rows}
         if measure_submission:
             results.update({name: [] for name in SUBMISSION_ROWS})
