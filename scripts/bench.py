@@ -141,19 +141,16 @@ def submit_for(seconds, round_number, rate=None):
     began = time.perf_counter()
     if rate:
         kind, names = "arriving", (SUBMISSION_ARRIVING, SUBMISSION_ARRIVING_POST)
-        arrivals = iter(poisson_arrivals(began, seconds, rate, seed=round_number))
+        arrivals = poisson_arrivals(began, seconds, rate, seed=round_number)
     else:
         kind, names = "clients", (SUBMISSION, SUBMISSION_POST)
+        arrivals = moments_until(began + seconds)
     numbers = itertools.count(1)
 
     def next_arrival():
         """(number, when it starts), or None once the time is up."""
         with lock:
-            if rate:
-                due = next(arrivals, None)
-            else:
-                due = time.perf_counter()
-                due = due if due < began + seconds else None
+            due = next(arrivals, None)
             return None if due is None else (next(numbers), due)
 
     def client():
@@ -182,6 +179,12 @@ def submit_for(seconds, round_number, rate=None):
         name: {**latency_figures(latencies), "rps": rps, "errors": len(refused)}
         for name, latencies in zip(names, (pairs, posts), strict=True)
     }, accepted
+
+
+def moments_until(deadline):
+    """Now, each time it is asked, until `deadline`: clients that never pause."""
+    while (moment := time.perf_counter()) < deadline:
+        yield moment
 
 
 def poisson_arrivals(began, seconds, rate, seed):
